@@ -1,0 +1,61 @@
+package de.ratsweg.security;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo users, one per role, with the password listed in the README. They exist only
+ * in the demo profile; outside it {@link FirstAdministrator} removes them.
+ */
+@Component
+@Profile(DemoUsers.PROFILE)
+class DemoUsers implements SmartInitializingSingleton {
+
+	static final String PROFILE = "demo";
+
+	static final String PASSWORD = "Ratsweg-Demo-2026";
+
+	static final String ADMIN = "akoch";
+
+	static final String STAFF = "mmueller";
+
+	static final String BOARD_MEMBER = "bschneider";
+
+	static final String COMMITTEE_OFFICE = "kweber";
+
+	static final List<String> USER_IDS = List.of(ADMIN, STAFF, BOARD_MEMBER, COMMITTEE_OFFICE);
+
+	private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
+
+	private final IdentitySetup identitySetup;
+
+	private final WorkGroups workGroups;
+
+	DemoUsers(IdentitySetup identitySetup, WorkGroups workGroups) {
+		this.identitySetup = identitySetup;
+		this.workGroups = workGroups;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		this.workGroups.ensure();
+		create(ADMIN, "Anna", "Koch", RatswegGroups.ADMIN);
+		create(STAFF, "Maria", "Müller", RatswegGroups.STAFF);
+		create(BOARD_MEMBER, "Bernd", "Schneider", RatswegGroups.BOARD);
+		create(COMMITTEE_OFFICE, "Katrin", "Weber", RatswegGroups.COMMITTEE_OFFICE);
+	}
+
+	private void create(String userId, String firstName, String lastName, String groupId) {
+		if (this.identitySetup.ensureUser(userId, PASSWORD, firstName, lastName, userId + "@demo.ratsweg.de")) {
+			log.info("Created demo user '{}' ({} {}, group {})", userId, firstName, lastName, groupId);
+		}
+		this.identitySetup.ensureMembership(userId, groupId);
+	}
+
+}

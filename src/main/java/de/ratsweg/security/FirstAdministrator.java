@@ -1,0 +1,98 @@
+package de.ratsweg.security;
+
+import java.util.Locale;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * Outside the demo profile: creates the first administrator from environment variables,
+ * refuses to start without one or with a well-known password, and removes demo users
+ * whose passwords are public.
+ */
+@Component
+@Profile("!" + DemoUsers.PROFILE)
+class FirstAdministrator implements SmartInitializingSingleton {
+
+	static final int MINIMUM_PASSWORD_LENGTH = 12;
+
+	private static final Set<String> WELL_KNOWN_PASSWORDS = Set.of("admin", "administrator", "password", "passwort",
+			"demo", "changeme", "change-me", "secret", "geheim", "camunda", "ratsweg", "123456789012",
+			DemoUsers.PASSWORD.toLowerCase(Locale.ROOT));
+
+	private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
+
+	private final AdminProperties properties;
+
+	private final IdentitySetup identitySetup;
+
+	private final WorkGroups workGroups;
+
+	FirstAdministrator(AdminProperties properties, IdentitySetup identitySetup, WorkGroups workGroups) {
+		this.properties = properties;
+		this.identitySetup = identitySetup;
+		this.workGroups = workGroups;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		String password = this.properties.password();
+		boolean passwordGiven = password != null && !password.isBlank();
+		if (passwordGiven) {
+			String weakness = weakness(this.properties.userId(), password);
+			if (weakness != null) {
+				throw new IllegalStateException("RATSWEG_ADMIN_PASSWORD is refused: " + weakness
+						+ ". Choose a password of your own with at least " + MINIMUM_PASSWORD_LENGTH + " characters.");
+			}
+		}
+		this.workGroups.ensure();
+		removeDemoUsers();
+		if (this.identitySetup.userExists(this.properties.userId())) {
+			return;
+		}
+		if (!passwordGiven) {
+			if (this.identitySetup.administratorCount() == 0) {
+				throw new IllegalStateException(
+						"No administrator exists yet. Set RATSWEG_ADMIN_PASSWORD (and optionally "
+								+ "RATSWEG_ADMIN_USER) to create the first one, or start with the demo profile.");
+			}
+			return;
+		}
+		this.identitySetup.ensureUser(this.properties.userId(), password, this.properties.firstName(),
+				this.properties.lastName(), this.properties.email());
+		this.identitySetup.ensureMembership(this.properties.userId(), RatswegGroups.ADMIN);
+		log.info("Created administrator '{}' from RATSWEG_ADMIN_USER/RATSWEG_ADMIN_PASSWORD", this.properties.userId());
+	}
+
+	private void removeDemoUsers() {
+		for (String userId : DemoUsers.USER_IDS) {
+			if (!userId.equals(this.properties.userId()) && this.identitySetup.userExists(userId)) {
+				this.identitySetup.deleteUser(userId);
+				log.warn("Removed demo user '{}': its password is public and the demo profile is not active", userId);
+			}
+		}
+	}
+
+	/**
+	 * @return why the password must not be used, or {@code null} when it may
+	 */
+	static String weakness(String userId, String password) {
+		if (password.length() < MINIMUM_PASSWORD_LENGTH) {
+			return "it is shorter than " + MINIMUM_PASSWORD_LENGTH + " characters";
+		}
+		String lower = password.toLowerCase(Locale.ROOT);
+		if (WELL_KNOWN_PASSWORDS.contains(lower)) {
+			return "it is a well-known default password";
+		}
+		if (lower.contains(userId.toLowerCase(Locale.ROOT))) {
+			return "it contains the user id";
+		}
+		return null;
+	}
+
+}

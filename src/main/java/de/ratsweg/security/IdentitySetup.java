@@ -1,0 +1,115 @@
+package de.ratsweg.security;
+
+import java.util.Arrays;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates groups, users, memberships and group authorizations when they are missing.
+ * Every method can run on every start: what exists is left as it is (an administrator may
+ * have changed it in Camunda Admin).
+ */
+@Component
+class IdentitySetup {
+
+	private final IdentityService identityService;
+
+	private final AuthorizationService authorizationService;
+
+	IdentitySetup(IdentityService identityService, AuthorizationService authorizationService) {
+		this.identityService = identityService;
+		this.authorizationService = authorizationService;
+	}
+
+	void ensureGroup(String groupId, String name, String type) {
+		if (this.identityService.createGroupQuery().groupId(groupId).count() == 0) {
+			Group group = this.identityService.newGroup(groupId);
+			group.setName(name);
+			group.setType(type);
+			this.identityService.saveGroup(group);
+		}
+	}
+
+	/**
+	 * @return whether the user was created
+	 */
+	boolean ensureUser(String userId, String password, String firstName, String lastName, String email) {
+		if (userExists(userId)) {
+			return false;
+		}
+		User user = this.identityService.newUser(userId);
+		user.setPassword(password);
+		user.setFirstName(firstName);
+		user.setLastName(lastName);
+		user.setEmail(email);
+		this.identityService.saveUser(user);
+		return true;
+	}
+
+	boolean userExists(String userId) {
+		return this.identityService.createUserQuery().userId(userId).count() > 0;
+	}
+
+	void ensureMembership(String userId, String groupId) {
+		if (this.identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+			this.identityService.createMembership(userId, groupId);
+		}
+	}
+
+	/**
+	 * Administrators may do everything on every resource, including deployments and
+	 * users.
+	 */
+	void ensureAdministratorGroup() {
+		ensureGroup(RatswegGroups.ADMIN, "Administration",
+				org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_SYSTEM);
+		for (Resources resource : Resources.values()) {
+			grant(RatswegGroups.ADMIN, resource, Authorization.ANY, Permissions.ALL);
+		}
+	}
+
+	/**
+	 * Grants the permissions to the group, adding to what it already has on that
+	 * resource.
+	 */
+	void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+		Authorization authorization = this.authorizationService.createAuthorizationQuery()
+			.authorizationType(Authorization.AUTH_TYPE_GRANT)
+			.groupIdIn(groupId)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.singleResult();
+		if (authorization == null) {
+			authorization = this.authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+			authorization.setGroupId(groupId);
+			authorization.setResource(resource);
+			authorization.setResourceId(resourceId);
+		}
+		else if (Arrays.stream(permissions).allMatch(authorization::isPermissionGranted)) {
+			return;
+		}
+		for (Permission permission : permissions) {
+			authorization.addPermission(permission);
+		}
+		this.authorizationService.saveAuthorization(authorization);
+	}
+
+	long administratorCount() {
+		return this.identityService.createUserQuery().memberOfGroup(RatswegGroups.ADMIN).count();
+	}
+
+	void deleteUser(String userId) {
+		this.identityService.deleteUser(userId);
+	}
+
+}

@@ -1,0 +1,101 @@
+package de.ratsweg.security;
+
+import org.camunda.bpm.engine.IdentityService;
+
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may call what over HTTP.
+ * <ul>
+ * <li>{@code /engine-rest/**}: HTTP Basic against the engine's users; the engine then
+ * checks its authorizations for that user (401 without credentials, 403 without
+ * permission).</li>
+ * <li>Actuator: {@code health} is public, everything else needs an administrator.</li>
+ * <li>The Camunda webapps under {@code /camunda/**} keep their own login, session and
+ * CSRF protection.</li>
+ * <li>Anything else needs authentication, except Spring Boot's error page.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String REALM = "Ratsweg";
+
+	/**
+	 * Matches the request path itself. The engine REST API and the webapps' API are
+	 * Jersey servlets, not Spring MVC, so the MVC-aware matchers of
+	 * {@code securityMatcher(String)} would not see them.
+	 */
+	private static RequestMatcher path(String pattern) {
+		return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain engineRestSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
+		return http.securityMatcher(path("/engine-rest/**"))
+			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			.httpBasic((basic) -> basic.realmName(REALM))
+			// Stateless HTTP Basic: no session cookie that a forged cross-site request
+			// could ride on.
+			.csrf(AbstractHttpConfigurer::disable)
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain actuatorSecurity(HttpSecurity http) throws Exception {
+		return http.securityMatcher(EndpointRequest.toAnyEndpoint())
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
+				.permitAll()
+				.anyRequest()
+				.hasRole("ADMIN"))
+			.httpBasic((basic) -> basic.realmName(REALM))
+			.csrf(AbstractHttpConfigurer::disable)
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.build();
+	}
+
+	@Bean
+	@Order(3)
+	SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
+		// The webapps authenticate through their own login form and check their own CSRF
+		// token
+		// (Camunda's CsrfPreventionFilter); their API refuses unauthenticated calls.
+		return http.securityMatcher(new OrRequestMatcher(path("/camunda/**"), path("/"), path("/favicon.ico")))
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.csrf(AbstractHttpConfigurer::disable)
+			.headers((headers) -> headers.cacheControl((cache) -> cache.disable()))
+			.build();
+	}
+
+	@Bean
+	@Order(4)
+	SecurityFilterChain defaultSecurity(HttpSecurity http) throws Exception {
+		// The error page is open: a 401 from a webapp API must reach the browser as it
+		// is, not as
+		// a Basic-auth challenge of the error dispatch (the browser would then show a
+		// login box).
+		return http
+			.authorizeHttpRequests(
+					(requests) -> requests.requestMatchers(path("/error")).permitAll().anyRequest().authenticated())
+			.httpBasic((basic) -> basic.realmName(REALM))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.build();
+	}
+
+}

@@ -1,0 +1,40 @@
+package de.ratsweg.security;
+
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The groups that do the work and what each may do in the engine. Tasks themselves become
+ * visible through the engine's default task permissions: whoever is assignee or candidate
+ * (directly or through a group) may read and work on the task, nobody else.
+ */
+@Component
+class WorkGroups {
+
+	private final IdentitySetup identitySetup;
+
+	WorkGroups(IdentitySetup identitySetup) {
+		this.identitySetup = identitySetup;
+	}
+
+	void ensure() {
+		this.identitySetup.ensureAdministratorGroup();
+		ensureWorkGroup(RatswegGroups.STAFF, "Sachbearbeitung");
+		ensureWorkGroup(RatswegGroups.BOARD, "Verwaltungsvorstand");
+		ensureWorkGroup(RatswegGroups.COMMITTEE_OFFICE, "Ratsbüro");
+	}
+
+	private void ensureWorkGroup(String groupId, String name) {
+		this.identitySetup.ensureGroup(groupId, name, Groups.GROUP_TYPE_WORKFLOW);
+		this.identitySetup.grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+		this.identitySetup.grant(groupId, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ,
+				ProcessDefinitionPermissions.CREATE_INSTANCE);
+		this.identitySetup.grant(groupId, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+	}
+
+}

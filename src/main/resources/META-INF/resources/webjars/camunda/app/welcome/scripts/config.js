@@ -1,0 +1,11 @@
+// Ratsweg: overrides the config.js of this Camunda webapp (see README, "Design notes").
+// German is the default language; a browser that asks for English gets English.
+export default {
+  app: {
+    vendor: 'Ratsweg'
+  },
+  locales: {
+    availableLocales: ['de', 'en'],
+    fallbackLocale: 'de'
+  }
+};
