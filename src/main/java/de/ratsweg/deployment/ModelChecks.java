@@ -27,6 +27,8 @@ class ModelChecks {
 
 	private static final String DMN_CAMUNDA_NS = "http://camunda.org/schema/1.0/dmn";
 
+	private static final Pattern REPORTED_LINE = Pattern.compile("Line=(\\d+)");
+
 	private static final Pattern QUOTED_ID = Pattern.compile("id '([^']+)'");
 
 	private final DmnEngine dmnEngine;
@@ -87,7 +89,7 @@ class ModelChecks {
 		}
 		catch (XMLStreamException ex) {
 			int line = (ex.getLocation() != null) ? ex.getLocation().getLineNumber() : 0;
-			problems.add(new ModelProblem(file.name(), lines.elementAt(line), line,
+			problems.add(new ModelProblem(file.name(), lines.openElement(), line,
 					"malformed XML: " + withoutLocationPrefix(ex.getMessage())));
 		}
 		finally {
@@ -102,8 +104,8 @@ class ModelChecks {
 		}
 		catch (RuntimeException ex) {
 			SAXParseException located = findCause(ex, SAXParseException.class);
-			int line = (located != null) ? located.getLineNumber() : 0;
 			String reason = (located != null) ? located.getMessage() : deepestMessage(ex);
+			int line = (located != null) ? located.getLineNumber() : lineIn(reason);
 			String elementId = (line > 0) ? lines.elementAt(line) : quotedId(reason);
 			problems.add(new ModelProblem(file.name(), elementId, line, reason));
 		}
@@ -128,6 +130,12 @@ class ModelChecks {
 		catch (IOException ex) {
 			return List.of(new ModelProblem(file.name(), null, 0, "unreadable: " + ex.getMessage()));
 		}
+	}
+
+	/** The model API reports schema errors as text only: "... Line=11: ...". */
+	private static int lineIn(String reason) {
+		Matcher matcher = REPORTED_LINE.matcher(String.valueOf(reason));
+		return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
 	}
 
 	private static String quotedId(String reason) {
@@ -200,6 +208,14 @@ class ModelChecks {
 			}
 		}
 
+		/** The innermost element with an id that is open at the current position. */
+		String openElement() {
+			return this.openIds.isEmpty() ? null : this.openIds.get(this.openIds.size() - 1);
+		}
+
+		/**
+		 * The element with an id whose start tag is the last one on or before the line.
+		 */
 		String elementAt(int line) {
 			String found = null;
 			for (int i = 0; i < this.startLines.size() && this.startLines.get(i) <= line; i++) {

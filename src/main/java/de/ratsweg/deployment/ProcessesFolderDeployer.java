@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
@@ -40,9 +40,11 @@ class ProcessesFolderDeployer {
 
 	private final ModelChecks modelChecks;
 
-	ProcessesFolderDeployer(RepositoryService repositoryService, ProcessEngineConfigurationImpl engineConfiguration) {
+	ProcessesFolderDeployer(RepositoryService repositoryService) {
 		this.repositoryService = repositoryService;
-		this.modelChecks = new ModelChecks(engineConfiguration.getDmnEngine());
+		// A stand-alone DMN engine: the process engine's own one only parses inside its
+		// commands.
+		this.modelChecks = new ModelChecks(DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine());
 	}
 
 	/**

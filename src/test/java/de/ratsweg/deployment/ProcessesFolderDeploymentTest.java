@@ -1,0 +1,171 @@
+package de.ratsweg.deployment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import de.ratsweg.RatswegSpringTest;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.Resource;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The processes folder is the source of truth: what is in it runs, named as in the
+ * folder, and deploying it again changes nothing unless a file changed.
+ */
+@RatswegSpringTest
+class ProcessesFolderDeploymentTest {
+
+	@Autowired
+	ProcessesFolderDeployer deployer;
+
+	@Autowired
+	RepositoryService repositoryService;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	FormService formService;
+
+	@TempDir
+	Path temporaryFolder;
+
+	ModelFolder folder;
+
+	Set<String> deploymentsBefore;
+
+	@BeforeEach
+	void copyFixtureModels() {
+		this.folder = ModelFolder.copyOfFixtures(this.temporaryFolder);
+		this.deploymentsBefore = deploymentIds();
+	}
+
+	@AfterEach
+	void removeWhatThisTestDeployed() {
+		deploymentIds().stream()
+			.filter((id) -> !this.deploymentsBefore.contains(id))
+			.forEach((id) -> this.repositoryService.deleteDeployment(id, true));
+	}
+
+	@Test
+	void unchangedFolderCreatesNoNewDeploymentAndNoNewVersions() {
+		this.deployer.deploy(this.folder.root());
+		long deployments = folderDeploymentCount();
+		int version = latestProcessVersion();
+
+		ProcessesFolderDeployer.Result again = this.deployer.deploy(this.folder.root());
+
+		assertThat(again.created()).isFalse();
+		assertThat(folderDeploymentCount()).isEqualTo(deployments);
+		assertThat(latestProcessVersion()).isEqualTo(version);
+	}
+
+	@Test
+	void changedFileCreatesExactlyOneNewDeploymentHoldingTheWholeFolder() {
+		this.deployer.deploy(this.folder.root());
+		long deployments = folderDeploymentCount();
+		int version = latestProcessVersion();
+
+		this.folder.renameProcess("geändert");
+		ProcessesFolderDeployer.Result result = this.deployer.deploy(this.folder.root());
+
+		assertThat(result.created()).isTrue();
+		assertThat(folderDeploymentCount()).isEqualTo(deployments + 1);
+		assertThat(latestProcessVersion()).isEqualTo(version + 1);
+		assertThat(resourceNames(result.deploymentId())).containsExactlyInAnyOrder(ModelFolder.PROCESS_FILE,
+				ModelFolder.FORM_FILE, ModelFolder.DECISION_FILE);
+	}
+
+	@Test
+	void resourceNamesAreRelativeToTheFolder() {
+		this.folder.renameProcess("Namen");
+		ProcessesFolderDeployer.Result result = this.deployer.deploy(this.folder.root());
+
+		assertThat(resourceNames(result.deploymentId())).containsExactlyInAnyOrder("ReviewRequestProcess.bpmn",
+				"ReviewRequestForm.form", "routing/RequestRoutingDecision.dmn");
+		assertThat(this.repositoryService.createDecisionDefinitionQuery()
+			.deploymentId(result.deploymentId())
+			.singleResult()
+			.getResourceName()).isEqualTo("routing/RequestRoutingDecision.dmn");
+	}
+
+	@Test
+	void formOfTheSameDeploymentIsResolvedThroughFormRef() throws IOException {
+		this.folder.renameProcess("Formular");
+		ProcessesFolderDeployer.Result result = this.deployer.deploy(this.folder.root());
+		String processDefinitionId = this.repositoryService.createProcessDefinitionQuery()
+			.deploymentId(result.deploymentId())
+			.singleResult()
+			.getId();
+
+		ProcessInstance instance = this.runtimeService.startProcessInstanceById(processDefinitionId);
+		Task task = this.taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+
+		assertThat(this.formService.getTaskFormData(task.getId()).getCamundaFormRef().getKey())
+			.isEqualTo("ReviewRequestForm");
+		try (InputStream form = this.formService.getDeployedTaskForm(task.getId())) {
+			assertThat(new String(form.readAllBytes(), StandardCharsets.UTF_8))
+				.contains("\"id\": \"ReviewRequestForm\"")
+				.contains("Ergebnis der Prüfung");
+		}
+	}
+
+	@Test
+	void hiddenFilesAndOtherFilesAreNotDeployed() {
+		this.folder.write(".backup/Old.bpmn", "not a model");
+		this.folder.write("notes.txt", "meeting notes");
+		this.folder.renameProcess("versteckt");
+
+		ProcessesFolderDeployer.Result result = this.deployer.deploy(this.folder.root());
+
+		assertThat(resourceNames(result.deploymentId())).hasSize(3).doesNotContain(".backup/Old.bpmn", "notes.txt");
+	}
+
+	private Set<String> deploymentIds() {
+		return this.repositoryService.createDeploymentQuery()
+			.list()
+			.stream()
+			.map(Deployment::getId)
+			.collect(Collectors.toSet());
+	}
+
+	private long folderDeploymentCount() {
+		return this.repositoryService.createDeploymentQuery()
+			.deploymentName(ProcessesFolderDeployer.DEPLOYMENT_NAME)
+			.count();
+	}
+
+	private int latestProcessVersion() {
+		return this.repositoryService.createProcessDefinitionQuery()
+			.processDefinitionKey(ModelFolder.PROCESS_KEY)
+			.latestVersion()
+			.singleResult()
+			.getVersion();
+	}
+
+	private List<String> resourceNames(String deploymentId) {
+		return this.repositoryService.getDeploymentResources(deploymentId).stream().map(Resource::getName).toList();
+	}
+
+}

@@ -1,0 +1,51 @@
+package de.ratsweg.security;
+
+import de.ratsweg.RatswegSpringTest;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The engine's own defenses are on: authorization checks, no Java serialization,
+ * validated deserialization, no external XML entities, no host access for scripts.
+ */
+@RatswegSpringTest
+class EngineHardeningTest {
+
+	@Autowired
+	ProcessEngineConfigurationImpl configuration;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Test
+	void engineDefensesAreSwitchedOn() {
+		assertThat(this.configuration.isAuthorizationEnabled()).isTrue();
+		assertThat(this.configuration.isJavaSerializationFormatEnabled()).isFalse();
+		assertThat(this.configuration.isDeserializationTypeValidationEnabled()).isTrue();
+		assertThat(this.configuration.isEnableXxeProcessing()).isFalse();
+		assertThat(this.configuration.isEnforceHistoryTimeToLive()).isTrue();
+		assertThat(this.configuration.isConfigureScriptEngineHostAccess()).isFalse();
+	}
+
+	@Test
+	void javaSerializedVariableIsRefusedByTheEngine() {
+		assertThatThrownBy(() -> this.runtimeService.startProcessInstanceByKey("ReviewRequestProcess",
+				Variables.createVariables()
+					.putValue("payload",
+							Variables.serializedObjectValue("rO0ABQ==")
+								.serializationDataFormat(Variables.SerializationDataFormats.JAVA)
+								.objectTypeName("java.util.ArrayList")
+								.create())))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining("Java serialization format is prohibited");
+	}
+
+}

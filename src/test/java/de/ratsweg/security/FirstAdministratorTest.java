@@ -1,0 +1,76 @@
+package de.ratsweg.security;
+
+import java.util.UUID;
+
+import de.ratsweg.SeparateApplication;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.NestedExceptionUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * Outside the demo profile the first administrator comes from the environment; start-up
+ * refuses a missing or well-known password, and demo users with their public password do
+ * not survive.
+ */
+class FirstAdministratorTest {
+
+	@Test
+	void startUpWithoutAdministratorPasswordIsRefused() {
+		Throwable failure = catchThrowable(
+				() -> SeparateApplication.withProfiles("test").property("ratsweg.admin.password", "").run().close());
+
+		assertThat(NestedExceptionUtils.getMostSpecificCause(failure))
+			.hasMessageContaining("Set RATSWEG_ADMIN_PASSWORD");
+	}
+
+	@Test
+	void wellKnownPasswordIsRefused() {
+		Throwable failure = catchThrowable(() -> SeparateApplication.withProfiles("test")
+			.property("ratsweg.admin.password", "administrator")
+			.run()
+			.close());
+
+		assertThat(NestedExceptionUtils.getMostSpecificCause(failure))
+			.hasMessageContaining("RATSWEG_ADMIN_PASSWORD is refused")
+			.hasMessageContaining("well-known");
+	}
+
+	@Test
+	void weakPasswordsAreNamed() {
+		assertThat(FirstAdministrator.weakness("admin", "short")).contains("shorter than 12");
+		assertThat(FirstAdministrator.weakness("admin", "123456789012")).contains("well-known");
+		assertThat(FirstAdministrator.weakness("admin", DemoUsers.PASSWORD)).contains("well-known");
+		assertThat(FirstAdministrator.weakness("stadtadmin", "Stadtadmin-2026!")).contains("user id");
+		assertThat(FirstAdministrator.weakness("admin", "Soest-Ratsweg-Start-2026")).isNull();
+	}
+
+	@Test
+	void demoUsersExistOnlyInTheDemoProfile() {
+		String database = "demo-" + UUID.randomUUID();
+		try (ConfigurableApplicationContext demo = SeparateApplication.withProfiles("demo")
+			.h2Database(database)
+			.run()) {
+			IdentityService identity = demo.getBean(IdentityService.class);
+			assertThat(identity.checkPassword(DemoUsers.ADMIN, DemoUsers.PASSWORD)).isTrue();
+			assertThat(identity.createUserQuery().memberOfGroup(RatswegGroups.ADMIN).list())
+				.anySatisfy((user) -> assertThat(user.getId()).isEqualTo(DemoUsers.ADMIN));
+			assertThat(identity.createUserQuery().memberOfGroup(RatswegGroups.STAFF).count()).isEqualTo(1);
+			assertThat(identity.createUserQuery().memberOfGroup(RatswegGroups.BOARD).count()).isEqualTo(1);
+			assertThat(identity.createUserQuery().memberOfGroup(RatswegGroups.COMMITTEE_OFFICE).count()).isEqualTo(1);
+		}
+
+		try (ConfigurableApplicationContext production = SeparateApplication.withProfiles("test")
+			.h2Database(database)
+			.run()) {
+			IdentityService identity = production.getBean(IdentityService.class);
+			assertThat(identity.createUserQuery().userIdIn(DemoUsers.USER_IDS.toArray(String[]::new)).count()).isZero();
+			assertThat(identity.checkPassword("testadmin", "Kreishaus-Secret-4711")).isTrue();
+		}
+	}
+
+}

@@ -1,0 +1,146 @@
+package de.ratsweg.security;
+
+import java.util.List;
+
+import de.ratsweg.RatswegSpringTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The webapps keep Camunda's own login and CSRF protection and speak German by default;
+ * of the actuator only {@code health} is public.
+ */
+@RatswegSpringTest
+class WebappAndActuatorSecurityTest {
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	IdentitySetup identitySetup;
+
+	@BeforeEach
+	void staffUser() {
+		this.identitySetup.ensureUser(EngineRestSecurityTest.STAFF, EngineRestSecurityTest.PASSWORD, "Sina",
+				"Sachbearbeiterin", null);
+		this.identitySetup.ensureMembership(EngineRestSecurityTest.STAFF, RatswegGroups.STAFF);
+		this.identitySetup.ensureUser(EngineRestSecurityTest.CARELESS, EngineRestSecurityTest.PASSWORD, "Max",
+				"Vergesslich", null);
+	}
+
+	@Test
+	void healthIsPublicAndUp() {
+		ResponseEntity<String> response = this.http.getForEntity("/actuator/health", String.class);
+
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(response.getBody()).contains("\"status\":\"UP\"").doesNotContain("details");
+	}
+
+	@Test
+	void otherActuatorEndpointsNeedAnAdministrator() {
+		assertThat(this.http.getForEntity("/actuator/metrics", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(this.http.withBasicAuth(EngineRestSecurityTest.STAFF, EngineRestSecurityTest.PASSWORD)
+			.getForEntity("/actuator/metrics", String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(this.http.withBasicAuth(EngineRestSecurityTest.ADMIN, EngineRestSecurityTest.ADMIN_PASSWORD)
+			.getForEntity("/actuator/metrics", String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
+	}
+
+	@Test
+	void unknownPathsNeedAuthentication() {
+		assertThat(this.http.getForEntity("/somewhere-else", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void tasklistLoginPageLoadsAndSpeaksGermanByDefault() {
+		ResponseEntity<String> page = this.http.getForEntity("/camunda/app/tasklist/default/", String.class);
+		String config = this.http.getForObject("/camunda/app/tasklist/scripts/config.js", String.class);
+		String german = this.http.getForObject("/camunda/app/tasklist/locales/de.json", String.class);
+
+		assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(page.getHeaders().getFirst("Content-Security-Policy")).contains("default-src 'self'");
+		assertThat(config).contains("availableLocales: ['de', 'en']").contains("fallbackLocale: 'de'");
+		assertThat(german).contains("\"Anmelden\"");
+		for (String app : List.of("cockpit", "admin", "welcome")) {
+			assertThat(this.http.getForObject("/camunda/app/" + app + "/scripts/config.js", String.class)).as(app)
+				.contains("fallbackLocale: 'de'");
+		}
+	}
+
+	@Test
+	void webappApiRefusesAnonymousCallsWithoutABrowserLoginBox() {
+		ResponseEntity<String> response = this.http.getForEntity("/camunda/api/engine/engine/default/task",
+				String.class);
+
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		// A Basic challenge here would make browsers pop up their own login box over the
+		// webapp.
+		assertThat(response.getHeaders().get(HttpHeaders.WWW_AUTHENTICATE)).isNull();
+	}
+
+	@Test
+	void administratorLogsInToTasklistWithCsrfToken() {
+		Session session = openTasklist();
+
+		// A wrong password locks the user for a few seconds (login throttling): use
+		// another one.
+		ResponseEntity<String> wrongPassword = login(session, session.csrfToken(), EngineRestSecurityTest.CARELESS,
+				"wrong-password");
+		ResponseEntity<String> loggedIn = login(session, session.csrfToken(), EngineRestSecurityTest.ADMIN,
+				EngineRestSecurityTest.ADMIN_PASSWORD);
+
+		assertThat(wrongPassword.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(loggedIn.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(loggedIn.getBody()).contains("\"userId\":\"testadmin\"").contains("tasklist");
+	}
+
+	@Test
+	void loginWithoutCsrfTokenIsRefused() {
+		Session session = openTasklist();
+
+		ResponseEntity<String> withoutToken = login(session, null, EngineRestSecurityTest.ADMIN,
+				EngineRestSecurityTest.ADMIN_PASSWORD);
+
+		assertThat(withoutToken.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+	}
+
+	private Session openTasklist() {
+		ResponseEntity<String> page = this.http.getForEntity("/camunda/app/tasklist/default/", String.class);
+		String cookies = String.join("; ",
+				page.getHeaders()
+					.get(HttpHeaders.SET_COOKIE)
+					.stream()
+					.map((cookie) -> cookie.substring(0, cookie.indexOf(';')))
+					.toList());
+		return new Session(cookies, page.getHeaders().getFirst("X-XSRF-TOKEN"));
+	}
+
+	private ResponseEntity<String> login(Session session, String csrfToken, String user, String password) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+		headers.add(HttpHeaders.COOKIE, session.cookies());
+		if (csrfToken != null) {
+			headers.add("X-XSRF-TOKEN", csrfToken);
+		}
+		return this.http.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST,
+				new HttpEntity<>("username=" + user + "&password=" + password, headers), String.class);
+	}
+
+	record Session(String cookies, String csrfToken) {
+	}
+
+}
