@@ -46,7 +46,7 @@ class FirstAdministrator implements SmartInitializingSingleton {
 		if (passwordGiven) {
 			String weakness = weakness(this.properties.userId(), password);
 			if (weakness != null) {
-				throw new IllegalStateException("RATSWEG_ADMIN_PASSWORD is refused: " + weakness
+				throw new FirstAdministratorException("RATSWEG_ADMIN_PASSWORD is refused: " + weakness
 						+ ". Choose a password of your own with at least " + MINIMUM_PASSWORD_LENGTH + " characters.");
 			}
 		}
@@ -57,7 +57,7 @@ class FirstAdministrator implements SmartInitializingSingleton {
 		}
 		if (!passwordGiven) {
 			if (this.identitySetup.administratorCount() == 0) {
-				throw new IllegalStateException(
+				throw new FirstAdministratorException(
 						"No administrator exists yet. Set RATSWEG_ADMIN_PASSWORD (and optionally "
 								+ "RATSWEG_ADMIN_USER) to create the first one, or start with the demo profile.");
 			}
