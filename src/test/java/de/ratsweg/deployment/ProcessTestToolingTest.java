@@ -3,6 +3,9 @@ package de.ratsweg.deployment;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,6 +27,18 @@ class ProcessTestToolingTest {
 	static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
 		.assertClassCoverageAtLeast(1.0)
 		.build();
+
+	@BeforeEach
+	void useTheProcessTestEngine() {
+		// The Spring tests' engine may be registered in the same JVM: say which one to
+		// assert on.
+		BpmnAwareTests.init(engine.getProcessEngine());
+	}
+
+	@AfterEach
+	void forgetTheProcessTestEngine() {
+		BpmnAwareTests.reset();
+	}
 
 	@Test
 	@Deployment(resources = { "processes/ReviewRequestProcess.bpmn", "processes/ReviewRequestForm.form" })
