@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.ResourceReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.stereotype.Component;
 
@@ -45,6 +46,7 @@ class ProcessesFolderDeployer {
 		// A stand-alone DMN engine: the process engine's own one only parses inside its
 		// commands.
 		this.modelChecks = new ModelChecks(DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine());
+		DeploymentLogFilter.install();
 	}
 
 	/**
@@ -74,7 +76,7 @@ class ProcessesFolderDeployer {
 			.enableDuplicateFiltering(false);
 		files.forEach((file) -> builder.addInputStream(file.name(), new ByteArrayInputStream(file.content())));
 		DeploymentWithDefinitions deployment;
-		try {
+		try (MDC.MDCCloseable quiet = MDC.putCloseable(DeploymentLogFilter.MDC_KEY, "true")) {
 			deployment = builder.deployWithResult();
 		}
 		catch (ParseException ex) {

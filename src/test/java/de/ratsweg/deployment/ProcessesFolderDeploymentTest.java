@@ -5,15 +5,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import de.ratsweg.RatswegSpringTest;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.Resource;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -53,19 +50,17 @@ class ProcessesFolderDeploymentTest {
 
 	ModelFolder folder;
 
-	Set<String> deploymentsBefore;
+	TestDeployments deployments;
 
 	@BeforeEach
 	void copyFixtureModels() {
 		this.folder = ModelFolder.copyOfFixtures(this.temporaryFolder);
-		this.deploymentsBefore = deploymentIds();
+		this.deployments = TestDeployments.rememberExisting(this.repositoryService);
 	}
 
 	@AfterEach
 	void removeWhatThisTestDeployed() {
-		deploymentIds().stream()
-			.filter((id) -> !this.deploymentsBefore.contains(id))
-			.forEach((id) -> this.repositoryService.deleteDeployment(id, true));
+		this.deployments.removeNew();
 	}
 
 	@Test
@@ -142,14 +137,6 @@ class ProcessesFolderDeploymentTest {
 		assertThat(resourceNames(result.deploymentId())).hasSize(3).doesNotContain(".backup/Old.bpmn", "notes.txt");
 	}
 
-	private Set<String> deploymentIds() {
-		return this.repositoryService.createDeploymentQuery()
-			.list()
-			.stream()
-			.map(Deployment::getId)
-			.collect(Collectors.toSet());
-	}
-
 	private long folderDeploymentCount() {
 		return this.repositoryService.createDeploymentQuery()
 			.deploymentName(ProcessesFolderDeployer.DEPLOYMENT_NAME)
@@ -157,11 +144,7 @@ class ProcessesFolderDeploymentTest {
 	}
 
 	private int latestProcessVersion() {
-		return this.repositoryService.createProcessDefinitionQuery()
-			.processDefinitionKey(ModelFolder.PROCESS_KEY)
-			.latestVersion()
-			.singleResult()
-			.getVersion();
+		return this.deployments.latestProcess().getVersion();
 	}
 
 	private List<String> resourceNames(String deploymentId) {

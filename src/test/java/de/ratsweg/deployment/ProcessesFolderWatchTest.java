@@ -2,13 +2,10 @@ package de.ratsweg.deployment;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import de.ratsweg.RatswegSpringTest;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,11 +46,11 @@ class ProcessesFolderWatchTest {
 
 	ProcessesFolderSync watcher;
 
-	Set<String> deploymentsBefore;
+	TestDeployments deployments;
 
 	@BeforeEach
 	void watchACopyOfTheFixtures() {
-		this.deploymentsBefore = deploymentIds();
+		this.deployments = TestDeployments.rememberExisting(this.repositoryService);
 		this.folder = ModelFolder.copyOfFixtures(this.temporaryFolder);
 		this.folder.renameProcess("beobachtet");
 		this.watcher = new ProcessesFolderSync(this.deployer,
@@ -64,9 +61,7 @@ class ProcessesFolderWatchTest {
 	@AfterEach
 	void stopWatching() {
 		this.watcher.stop();
-		deploymentIds().stream()
-			.filter((id) -> !this.deploymentsBefore.contains(id))
-			.forEach((id) -> this.repositoryService.deleteDeployment(id, true));
+		this.deployments.removeNew();
 	}
 
 	@Test
@@ -103,27 +98,11 @@ class ProcessesFolderWatchTest {
 	}
 
 	private int latestProcessVersion() {
-		return this.repositoryService.createProcessDefinitionQuery()
-			.processDefinitionKey(ModelFolder.PROCESS_KEY)
-			.latestVersion()
-			.singleResult()
-			.getVersion();
+		return this.deployments.latestProcess().getVersion();
 	}
 
 	private String latestProcessName() {
-		return this.repositoryService.createProcessDefinitionQuery()
-			.processDefinitionKey(ModelFolder.PROCESS_KEY)
-			.latestVersion()
-			.singleResult()
-			.getName();
-	}
-
-	private Set<String> deploymentIds() {
-		return this.repositoryService.createDeploymentQuery()
-			.list()
-			.stream()
-			.map(Deployment::getId)
-			.collect(Collectors.toSet());
+		return this.deployments.latestProcess().getName();
 	}
 
 }
