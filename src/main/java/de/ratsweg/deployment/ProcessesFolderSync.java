@@ -85,7 +85,8 @@ class ProcessesFolderSync implements SmartLifecycle {
 			this.deployer.deploy(folder);
 		}
 		catch (ProcessesDeploymentException ex) {
-			log.error("{} The previously deployed versions stay active.", ex.getMessage());
+			log.error("{}\n  The previously deployed versions stay active; running instances are untouched.",
+					ex.getMessage());
 		}
 		catch (RuntimeException ex) {
 			log.error("Redeploying processes folder {} failed; the previously deployed versions stay active",

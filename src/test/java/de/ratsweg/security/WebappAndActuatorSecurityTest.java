@@ -75,6 +75,8 @@ class WebappAndActuatorSecurityTest {
 		assertThat(page.getHeaders().getFirst("Content-Security-Policy")).contains("default-src 'self'");
 		assertThat(config).contains("availableLocales: ['de', 'en']").contains("fallbackLocale: 'de'");
 		assertThat(german).contains("\"Anmelden\"");
+		assertThat(this.http.getForObject("/camunda/app/tasklist/styles/user-styles.css", String.class))
+			.contains(".ce-eol-banner");
 		for (String app : List.of("cockpit", "admin", "welcome")) {
 			assertThat(this.http.getForObject("/camunda/app/" + app + "/scripts/config.js", String.class)).as(app)
 				.contains("fallbackLocale: 'de'");
