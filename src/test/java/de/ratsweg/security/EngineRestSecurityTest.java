@@ -107,6 +107,21 @@ class EngineRestSecurityTest {
 	}
 
 	@Test
+	void browserRequestOnBehalfOfAnotherSiteIsRefused() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.add("Sec-Fetch-Site", "cross-site");
+
+		ResponseEntity<String> crossSite = this.http.withBasicAuth(ADMIN, ADMIN_PASSWORD)
+			.exchange("/engine-rest/process-definition", HttpMethod.GET, new HttpEntity<>(headers), String.class);
+		headers.set("Sec-Fetch-Site", "same-origin");
+		ResponseEntity<String> sameOrigin = this.http.withBasicAuth(ADMIN, ADMIN_PASSWORD)
+			.exchange("/engine-rest/process-definition", HttpMethod.GET, new HttpEntity<>(headers), String.class);
+
+		assertThat(crossSite.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(sameOrigin.getStatusCode()).isEqualTo(HttpStatus.OK);
+	}
+
+	@Test
 	void staffUserCannotDeploy() {
 		ResponseEntity<String> response = deploy(STAFF, PASSWORD, "StaffDeployedProcess.bpmn",
 				simpleProcess("StaffDeployedProcess", "Von Sachbearbeitung"));
