@@ -1,0 +1,18 @@
+package de.ratsweg.system;
+
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Additions to Camunda's engine REST API (a Jersey application).
+ */
+@Configuration(proxyBeanMethods = false)
+class EngineRestConfiguration {
+
+	@Bean
+	ResourceConfigCustomizer unreadableModelAnswer() {
+		return (config) -> config.register(UnreadableModelExceptionMapper.class);
+	}
+
+}
