@@ -1,6 +1,8 @@
 # Runs the jar built by ./mvnw package (target/ratsweg.jar) on a Java 17 runtime.
 FROM eclipse-temurin:17-jre
-RUN useradd --system --uid 10001 --home-dir /app ratsweg
+RUN useradd --system --uid 10001 --home-dir /app --no-create-home ratsweg \
+    && mkdir -p /app/data \
+    && chown -R ratsweg /app
 WORKDIR /app
 COPY target/ratsweg.jar /app/ratsweg.jar
 # The models that ship with this version; docker-compose.yml mounts the folder instead.

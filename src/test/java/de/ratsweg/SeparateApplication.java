@@ -58,11 +58,11 @@ public final class SeparateApplication {
 		List<String> args = new ArrayList<>(this.arguments);
 		args.add("--camunda.bpm.process-engine-name=separate" + UUID.randomUUID().toString().substring(0, 8));
 		args.add("--camunda.bpm.job-execution.enabled=false");
-		args.add("--ratsweg.processes.watch=false");
 		if (this.arguments.stream().noneMatch((argument) -> argument.startsWith("--ratsweg.processes.location="))) {
 			args.add("--ratsweg.processes.location=src/test/resources/processes");
 		}
-		if (!this.profiles.contains("postgres")) {
+		if (!this.profiles.contains("postgres")
+				&& this.arguments.stream().noneMatch((argument) -> argument.startsWith("--spring.datasource.url="))) {
 			args.add("--spring.datasource.url=" + h2Url());
 		}
 		args.add("--server.port=0");

@@ -83,7 +83,7 @@ class ModelChecks {
 					}
 				}
 				else if (event == XMLStreamConstants.END_ELEMENT) {
-					lines.leave();
+					lines.leave(reader.getLocation().getLineNumber());
 				}
 			}
 		}
@@ -184,42 +184,46 @@ class ModelChecks {
 
 	/**
 	 * Which element with an id encloses a given line; parsers report lines, people look
-	 * for element ids.
+	 * for element ids. Elements without an id stand for the nearest enclosing element
+	 * with one.
 	 */
 	static class ElementLines {
 
-		private final List<Integer> startLines = new ArrayList<>();
+		private final List<int[]> ranges = new ArrayList<>();
 
 		private final List<String> ids = new ArrayList<>();
 
-		private final List<String> openIds = new ArrayList<>();
+		private final List<Integer> open = new ArrayList<>();
 
 		void enter(int line, String id) {
-			String effective = (id != null) ? id
-					: (this.openIds.isEmpty() ? null : this.openIds.get(this.openIds.size() - 1));
-			this.openIds.add(effective);
-			this.startLines.add(line);
+			String effective = (id != null) ? id : openElement();
+			this.ranges.add(new int[] { line, Integer.MAX_VALUE });
 			this.ids.add(effective);
+			this.open.add(this.ids.size() - 1);
 		}
 
-		void leave() {
-			if (!this.openIds.isEmpty()) {
-				this.openIds.remove(this.openIds.size() - 1);
+		void leave(int line) {
+			if (!this.open.isEmpty()) {
+				this.ranges.get(this.open.remove(this.open.size() - 1))[1] = line;
 			}
 		}
 
 		/** The innermost element with an id that is open at the current position. */
 		String openElement() {
-			return this.openIds.isEmpty() ? null : this.openIds.get(this.openIds.size() - 1);
+			return this.open.isEmpty() ? null : this.ids.get(this.open.get(this.open.size() - 1));
 		}
 
-		/**
-		 * The element with an id whose start tag is the last one on or before the line.
-		 */
+		/** The innermost element whose start and end tags enclose the line. */
 		String elementAt(int line) {
 			String found = null;
-			for (int i = 0; i < this.startLines.size() && this.startLines.get(i) <= line; i++) {
-				found = this.ids.get(i);
+			for (int i = 0; i < this.ranges.size(); i++) {
+				int[] range = this.ranges.get(i);
+				if (range[0] > line) {
+					break;
+				}
+				if (line <= range[1]) {
+					found = this.ids.get(i);
+				}
 			}
 			return found;
 		}

@@ -1,22 +1,33 @@
 package de.ratsweg.deployment;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A model file below the processes folder.
+ * A model file below the processes folder, read into memory.
  *
  * @param name the resource name: the path relative to the folder, with forward slashes
  * @param content the bytes of the file
  */
 record ModelFile(String name, byte[] content) {
 
+	/** What Camunda deploys; its deployers match these endings exactly (lower case). */
 	private static final List<String> EXTENSIONS = List.of(".bpmn", ".dmn", ".form");
+
+	private static final Logger log = LoggerFactory.getLogger(ModelFile.class);
 
 	boolean isBpmn() {
 		return this.name.endsWith(".bpmn");
@@ -30,45 +41,67 @@ record ModelFile(String name, byte[] content) {
 		return this.name.endsWith(".form");
 	}
 
+	/** Reads every model below the folder (see {@link #list(Path)}). */
+	static List<ModelFile> readAll(Path folder) throws IOException {
+		List<ModelFile> files = new ArrayList<>();
+		for (Found found : list(folder)) {
+			files.add(new ModelFile(found.name(), Files.readAllBytes(found.path())));
+		}
+		return files;
+	}
+
 	/**
-	 * Reads every model below the folder, sorted by name. Hidden files and folders (such
-	 * as {@code .git} or editor backups) are skipped.
+	 * Every model below the folder, sorted by name. Symbolic links are followed (also
+	 * when the folder itself is one); hidden files and folders (such as {@code .git} or
+	 * editor backups) and entries that cannot be read (such as {@code lost+found}) are
+	 * skipped.
 	 */
-	static List<ModelFile> readAll(Path folder) {
-		try (Stream<Path> paths = Files.walk(folder)) {
-			return paths.filter(Files::isRegularFile)
-				.filter((path) -> isModel(folder, path))
-				.map((path) -> read(folder, path))
-				.sorted((a, b) -> a.name().compareTo(b.name()))
-				.toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read processes folder " + folder, ex);
-		}
+	static List<Found> list(Path folder) throws IOException {
+		Path root = folder.toRealPath();
+		List<Found> models = new ArrayList<>();
+		Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+				new SimpleFileVisitor<>() {
+
+					@Override
+					public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+						return (!dir.equals(root) && isHidden(dir)) ? FileVisitResult.SKIP_SUBTREE
+								: FileVisitResult.CONTINUE;
+					}
+
+					@Override
+					public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+						String fileName = file.getFileName().toString();
+						if (attributes.isRegularFile() && !isHidden(file)
+								&& EXTENSIONS.stream().anyMatch(fileName::endsWith)) {
+							models.add(new Found(root.relativize(file).toString().replace('\\', '/'), file));
+						}
+						return FileVisitResult.CONTINUE;
+					}
+
+					@Override
+					public FileVisitResult visitFileFailed(Path file, IOException ex) {
+						if (!(ex instanceof FileSystemLoopException)) {
+							log.debug("Skipping unreadable entry {} of the processes folder: {}", file, ex.toString());
+						}
+						return FileVisitResult.CONTINUE;
+					}
+
+				});
+		models.sort(Comparator.comparing(Found::name));
+		return models;
 	}
 
-	static boolean isModel(Path folder, Path path) {
-		Path relative = folder.relativize(path);
-		for (Path part : relative) {
-			if (part.toString().startsWith(".")) {
-				return false;
-			}
-		}
-		String fileName = path.getFileName().toString().toLowerCase(Locale.ROOT);
-		return EXTENSIONS.stream().anyMatch(fileName::endsWith);
+	private static boolean isHidden(Path path) {
+		return path.getFileName().toString().startsWith(".");
 	}
 
-	private static ModelFile read(Path folder, Path path) {
-		try {
-			return new ModelFile(resourceName(folder, path), Files.readAllBytes(path));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read " + path, ex);
-		}
-	}
-
-	static String resourceName(Path folder, Path path) {
-		return folder.relativize(path).toString().replace('\\', '/');
+	/**
+	 * A model file found below the folder, not read yet.
+	 *
+	 * @param name the resource name
+	 * @param path where the file is
+	 */
+	record Found(String name, Path path) {
 	}
 
 }

@@ -1,8 +1,10 @@
 package de.ratsweg.deployment;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,7 +60,13 @@ class ProcessesFolderDeployer {
 		if (!Files.isDirectory(folder)) {
 			throw new ProcessesDeploymentException(folder, "the folder does not exist or is not a directory");
 		}
-		List<ModelFile> files = ModelFile.readAll(folder);
+		List<ModelFile> files;
+		try {
+			files = ModelFile.readAll(folder);
+		}
+		catch (IOException ex) {
+			throw new ProcessesDeploymentException(folder, "cannot be read: " + ex);
+		}
 		if (files.isEmpty()) {
 			log.warn("Processes folder {} holds no .bpmn, .dmn or .form file; nothing deployed",
 					folder.toAbsolutePath());
@@ -83,6 +91,10 @@ class ProcessesFolderDeployer {
 			throw new ProcessesDeploymentException(folder, problemsOf(ex, files));
 		}
 		catch (ProcessEngineException ex) {
+			if (isInfrastructureFailure(ex)) {
+				// Not the models' fault: the database is unreachable or timed out.
+				throw ex;
+			}
 			throw new ProcessesDeploymentException(folder, ModelChecks.deepestMessage(ex));
 		}
 		boolean created = !deployment.getId().equals(previous);
@@ -95,6 +107,15 @@ class ProcessesFolderDeployer {
 					folder.toAbsolutePath().normalize(), deployment.getId());
 		}
 		return new Result(deployment.getId(), created, files.size());
+	}
+
+	private static boolean isInfrastructureFailure(Throwable ex) {
+		for (Throwable cause = ex; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+			if (cause instanceof SQLException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private String latestDeploymentId() {

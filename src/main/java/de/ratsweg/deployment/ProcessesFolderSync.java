@@ -1,12 +1,12 @@
 package de.ratsweg.deployment;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,55 +68,70 @@ class ProcessesFolderSync implements SmartLifecycle {
 
 	void redeployWhenChanged() {
 		Path folder = this.properties.location();
-		try {
-			List<String> current = fingerprint(folder);
-			if (current.equals(this.deployedFingerprint)) {
-				this.pendingFingerprint = null;
-				return;
-			}
-			if (!current.equals(this.pendingFingerprint)) {
-				// Changed since the last look: wait one interval until the folder
-				// settles.
-				this.pendingFingerprint = current;
-				return;
-			}
-			this.deployedFingerprint = current;
+		List<String> current = fingerprint(folder);
+		if (current.equals(this.deployedFingerprint)) {
 			this.pendingFingerprint = null;
+			return;
+		}
+		if (!current.equals(this.pendingFingerprint)) {
+			// Changed since the last look: wait one interval until the folder settles.
+			this.pendingFingerprint = current;
+			return;
+		}
+		try {
 			this.deployer.deploy(folder);
+			this.deployedFingerprint = current;
 		}
 		catch (ProcessesDeploymentException ex) {
+			// A broken model: reported once, tried again when the folder changes.
+			this.deployedFingerprint = current;
 			log.error("{}\n  The previously deployed versions stay active; running instances are untouched.",
 					ex.getMessage());
 		}
 		catch (RuntimeException ex) {
-			log.error("Redeploying processes folder {} failed; the previously deployed versions stay active",
-					folder.toAbsolutePath().normalize(), ex);
+			// Not the models' fault (database unreachable, ...): the change stays pending
+			// and
+			// is tried again at the next look.
+			log.error("Redeploying processes folder {} failed, trying again; the previously deployed versions "
+					+ "stay active", folder.toAbsolutePath().normalize(), ex);
 		}
 	}
 
+	/**
+	 * Names, sizes and modification times of the models: changes when a model changes.
+	 */
 	static List<String> fingerprint(Path folder) {
 		if (!Files.isDirectory(folder)) {
 			return List.of();
 		}
-		try (Stream<Path> paths = Files.walk(folder)) {
-			return paths.filter(Files::isRegularFile)
-				.filter((path) -> ModelFile.isModel(folder, path))
-				.map((path) -> ModelFile.resourceName(folder, path) + "|" + path.toFile().length() + "|"
-						+ path.toFile().lastModified())
-				.sorted()
+		try {
+			return ModelFile.list(folder)
+				.stream()
+				.map((found) -> found.name() + "|" + found.path().toFile().length() + "|"
+						+ found.path().toFile().lastModified())
 				.toList();
 		}
-		catch (java.io.IOException | java.io.UncheckedIOException ex) {
-			// A file vanished while walking: report a fingerprint that differs, look
-			// again next time.
-			return List.of("unreadable|" + System.nanoTime());
+		catch (IOException ex) {
+			// The folder itself vanished or became unreadable while looking: look again
+			// next time.
+			return List.of("unreadable");
 		}
 	}
 
 	@Override
 	public void stop() {
 		if (this.watcher != null) {
-			this.watcher.shutdownNow();
+			// Let a deployment in progress finish: interrupting it would break its
+			// transaction.
+			this.watcher.shutdown();
+			try {
+				if (!this.watcher.awaitTermination(30, TimeUnit.SECONDS)) {
+					log.warn("Processes folder watcher did not stop within 30 s");
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 			this.watcher = null;
 		}
 		this.running = false;

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +21,11 @@ class DemoUsers implements SmartInitializingSingleton {
 	static final String PROFILE = "demo";
 
 	static final String PASSWORD = "Ratsweg-Demo-2026";
+
+	/**
+	 * Marks the demo users, so that they can be told from real users with the same id.
+	 */
+	static final String EMAIL_DOMAIN = "demo.ratsweg.de";
 
 	static final String ADMIN = "akoch";
 
@@ -37,13 +43,27 @@ class DemoUsers implements SmartInitializingSingleton {
 
 	private final WorkGroups workGroups;
 
-	DemoUsers(IdentitySetup identitySetup, WorkGroups workGroups) {
+	private final String databaseUrl;
+
+	DemoUsers(IdentitySetup identitySetup, WorkGroups workGroups,
+			@Value("${spring.datasource.url:}") String databaseUrl) {
 		this.identitySetup = identitySetup;
 		this.workGroups = workGroups;
+		this.databaseUrl = databaseUrl;
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
+		if (!this.databaseUrl.startsWith("jdbc:h2:")) {
+			// The demo profile is the default: a production database reached without
+			// choosing a
+			// profile must not get users whose passwords are printed in the README.
+			throw new StartupRefusedException(
+					"The demo profile (active because no profile was chosen) creates "
+							+ "users with public passwords and runs only on the embedded H2 database, not on "
+							+ this.databaseUrl.replaceAll("\\?.*", "") + ".",
+					"Start with SPRING_PROFILES_ACTIVE=postgres (see README, \"Running in production\").");
+		}
 		this.workGroups.ensure();
 		create(ADMIN, "Anna", "Koch", RatswegGroups.ADMIN);
 		create(STAFF, "Maria", "Müller", RatswegGroups.STAFF);
@@ -52,7 +72,7 @@ class DemoUsers implements SmartInitializingSingleton {
 	}
 
 	private void create(String userId, String firstName, String lastName, String groupId) {
-		if (this.identitySetup.ensureUser(userId, PASSWORD, firstName, lastName, userId + "@demo.ratsweg.de")) {
+		if (this.identitySetup.ensureUser(userId, PASSWORD, firstName, lastName, userId + "@" + EMAIL_DOMAIN)) {
 			log.info("Created demo user '{}' ({} {}, group {})", userId, firstName, lastName, groupId);
 		}
 		this.identitySetup.ensureMembership(userId, groupId);

@@ -25,6 +25,9 @@ class FirstAdministrator implements SmartInitializingSingleton {
 			"demo", "changeme", "change-me", "secret", "geheim", "camunda", "ratsweg", "123456789012",
 			DemoUsers.PASSWORD.toLowerCase(Locale.ROOT));
 
+	private static final String ACTION = "Set the environment variable RATSWEG_ADMIN_PASSWORD (and RATSWEG_ADMIN_USER "
+			+ "if the administrator should not be called 'admin') and start Ratsweg again.";
+
 	private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
 
 	private final AdminProperties properties;
@@ -46,32 +49,38 @@ class FirstAdministrator implements SmartInitializingSingleton {
 		if (passwordGiven) {
 			String weakness = weakness(this.properties.userId(), password);
 			if (weakness != null) {
-				throw new FirstAdministratorException("RATSWEG_ADMIN_PASSWORD is refused: " + weakness
-						+ ". Choose a password of your own with at least " + MINIMUM_PASSWORD_LENGTH + " characters.");
+				throw new StartupRefusedException("RATSWEG_ADMIN_PASSWORD is refused: " + weakness
+						+ ". Choose a password of your own with at least " + MINIMUM_PASSWORD_LENGTH + " characters.",
+						ACTION);
 			}
 		}
 		this.workGroups.ensure();
 		removeDemoUsers();
-		if (this.identitySetup.userExists(this.properties.userId())) {
-			return;
+		String userId = this.properties.userId();
+		if (passwordGiven && !this.identitySetup.userExists(userId)) {
+			this.identitySetup.ensureUser(userId, password, this.properties.firstName(), this.properties.lastName(),
+					this.properties.email());
+			this.identitySetup.ensureMembership(userId, RatswegGroups.ADMIN);
+			log.info("Created administrator '{}' from RATSWEG_ADMIN_USER/RATSWEG_ADMIN_PASSWORD", userId);
 		}
-		if (!passwordGiven) {
-			if (this.identitySetup.administratorCount() == 0) {
-				throw new FirstAdministratorException(
-						"No administrator exists yet. Set RATSWEG_ADMIN_PASSWORD (and optionally "
-								+ "RATSWEG_ADMIN_USER) to create the first one, or start with the demo profile.");
-			}
-			return;
+		// An existing user is left alone (an administrator may have changed it in Camunda
+		// Admin),
+		// and never made an administrator behind its owner's back.
+		if (this.identitySetup.administratorCount() == 0) {
+			throw new StartupRefusedException(this.identitySetup.userExists(userId)
+					? "No administrator exists, and the user '" + userId + "' named by RATSWEG_ADMIN_USER exists "
+							+ "but is not a member of camunda-admin. Name a new user in RATSWEG_ADMIN_USER."
+					: "No administrator exists yet. Set RATSWEG_ADMIN_PASSWORD (and optionally "
+							+ "RATSWEG_ADMIN_USER) to create the first one, or start with the demo profile.",
+					ACTION);
 		}
-		this.identitySetup.ensureUser(this.properties.userId(), password, this.properties.firstName(),
-				this.properties.lastName(), this.properties.email());
-		this.identitySetup.ensureMembership(this.properties.userId(), RatswegGroups.ADMIN);
-		log.info("Created administrator '{}' from RATSWEG_ADMIN_USER/RATSWEG_ADMIN_PASSWORD", this.properties.userId());
 	}
 
 	private void removeDemoUsers() {
+		// Only users that carry the demo marker: a real colleague may have the same user
+		// id.
 		for (String userId : DemoUsers.USER_IDS) {
-			if (!userId.equals(this.properties.userId()) && this.identitySetup.userExists(userId)) {
+			if (!userId.equals(this.properties.userId()) && this.identitySetup.isDemoUser(userId)) {
 				this.identitySetup.deleteUser(userId);
 				log.warn("Removed demo user '{}': its password is public and the demo profile is not active", userId);
 			}

@@ -60,6 +60,12 @@ class IdentitySetup {
 		return this.identityService.createUserQuery().userId(userId).count() > 0;
 	}
 
+	/** Whether the user exists and is one of the demo users (by their e-mail domain). */
+	boolean isDemoUser(String userId) {
+		User user = this.identityService.createUserQuery().userId(userId).singleResult();
+		return user != null && user.getEmail() != null && user.getEmail().endsWith("@" + DemoUsers.EMAIL_DOMAIN);
+	}
+
 	void ensureMembership(String userId, String groupId) {
 		if (this.identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
 			this.identityService.createMembership(userId, groupId);

@@ -81,7 +81,14 @@ class SecurityConfiguration {
 		// token
 		// (Camunda's CsrfPreventionFilter); their API refuses unauthenticated calls.
 		return http.securityMatcher(new OrRequestMatcher(path("/camunda/**"), path("/"), path("/favicon.ico")))
-			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.authorizeHttpRequests((requests) -> requests
+				// Camunda Admin's "create the first administrator" page: Ratsweg always
+				// creates
+				// the first administrator at start-up, so nobody may use it.
+				.requestMatchers(path("/camunda/api/admin/setup/**"))
+				.denyAll()
+				.anyRequest()
+				.permitAll())
 			.csrf(AbstractHttpConfigurer::disable)
 			.headers((headers) -> headers.cacheControl((cache) -> cache.disable()))
 			.build();

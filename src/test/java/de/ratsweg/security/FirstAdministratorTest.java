@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import de.ratsweg.SeparateApplication;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -41,6 +42,30 @@ class FirstAdministratorTest {
 	}
 
 	@Test
+	void existingUserIsNeverMadeAdministratorBehindItsOwnersBack() {
+		String database = "takeover-" + UUID.randomUUID();
+		try (ConfigurableApplicationContext first = SeparateApplication.withProfiles("test")
+			.h2Database(database)
+			.property("ratsweg.admin.user-id", "alice")
+			.run()) {
+			IdentityService identity = first.getBean(IdentityService.class);
+			User bob = identity.newUser("bob");
+			bob.setPassword("Bobs-own-password-1");
+			identity.saveUser(bob);
+			identity.deleteMembership("alice", RatswegGroups.ADMIN);
+		}
+
+		Throwable failure = catchThrowable(() -> SeparateApplication.withProfiles("test")
+			.h2Database(database)
+			.property("ratsweg.admin.user-id", "bob")
+			.run()
+			.close());
+
+		assertThat(NestedExceptionUtils.getMostSpecificCause(failure))
+			.hasMessageContaining("'bob' named by RATSWEG_ADMIN_USER exists but is not a member of camunda-admin");
+	}
+
+	@Test
 	void weakPasswordsAreNamed() {
 		assertThat(FirstAdministrator.weakness("admin", "short")).contains("shorter than 12");
 		assertThat(FirstAdministrator.weakness("admin", "123456789012")).contains("well-known");
@@ -70,6 +95,18 @@ class FirstAdministratorTest {
 			IdentityService identity = production.getBean(IdentityService.class);
 			assertThat(identity.createUserQuery().userIdIn(DemoUsers.USER_IDS.toArray(String[]::new)).count()).isZero();
 			assertThat(identity.checkPassword("testadmin", "Kreishaus-Secret-4711")).isTrue();
+			User colleague = identity.newUser(DemoUsers.STAFF);
+			colleague.setEmail("maria.mueller@soest.de");
+			colleague.setPassword("Marias-own-password-1");
+			identity.saveUser(colleague);
+		}
+
+		try (ConfigurableApplicationContext again = SeparateApplication.withProfiles("test")
+			.h2Database(database)
+			.run()) {
+			assertThat(again.getBean(IdentityService.class).createUserQuery().userId(DemoUsers.STAFF).count())
+				.as("a real colleague who happens to have a demo user's id stays")
+				.isEqualTo(1);
 		}
 	}
 

@@ -44,7 +44,7 @@ class WebappAndActuatorSecurityTest {
 		ResponseEntity<String> response = this.http.getForEntity("/actuator/health", String.class);
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(response.getBody()).contains("\"status\":\"UP\"").doesNotContain("details");
+		assertThat(response.getBody()).isEqualTo("{\"status\":\"UP\",\"groups\":[\"liveness\",\"readiness\"]}");
 	}
 
 	@Test
@@ -57,6 +57,21 @@ class WebappAndActuatorSecurityTest {
 		assertThat(this.http.withBasicAuth(EngineRestSecurityTest.ADMIN, EngineRestSecurityTest.ADMIN_PASSWORD)
 			.getForEntity("/actuator/metrics", String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.OK);
+	}
+
+	@Test
+	void firstAdministratorSetupPageIsClosed() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+
+		ResponseEntity<String> response = this.http.exchange("/camunda/api/admin/setup/default/user/create",
+				HttpMethod.POST,
+				new HttpEntity<>("{\"profile\": {\"id\": \"intruder\"}, \"credentials\": {\"password\": \"x\"}}",
+						headers),
+				String.class);
+
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(this.identitySetup.userExists("intruder")).isFalse();
 	}
 
 	@Test
