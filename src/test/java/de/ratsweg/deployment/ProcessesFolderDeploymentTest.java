@@ -3,8 +3,10 @@ package de.ratsweg.deployment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 
 import de.ratsweg.RatswegSpringTest;
 import org.camunda.bpm.engine.FormService;
@@ -124,6 +126,49 @@ class ProcessesFolderDeploymentTest {
 				.contains("\"id\": \"ReviewRequestForm\"")
 				.contains("Ergebnis der Prüfung");
 		}
+	}
+
+	@Test
+	void deletedFileIsNotUndeployedAndCreatesNoNewDeployment() throws IOException {
+		this.deployer.deploy(this.folder.root());
+		long deployments = folderDeploymentCount();
+
+		Files.delete(this.folder.root().resolve(ModelFolder.DECISION_FILE));
+		ProcessesFolderDeployer.Result result = this.deployer.deploy(this.folder.root());
+
+		assertThat(result.created()).isFalse();
+		assertThat(folderDeploymentCount()).isEqualTo(deployments);
+		assertThat(this.repositoryService.createDecisionDefinitionQuery()
+			.decisionDefinitionKey("RequestRoutingDecision")
+			.latestVersion()
+			.count()).isEqualTo(1);
+	}
+
+	@Test
+	void folderBehindASymbolicLinkIsDeployedWithNamesRelativeToIt() throws IOException {
+		Path link = Files.createSymbolicLink(this.temporaryFolder.resolveSibling("link-" + UUID.randomUUID()),
+				this.folder.root());
+		try {
+			this.folder.renameProcess("verlinkt");
+			ProcessesFolderDeployer.Result result = this.deployer.deploy(link);
+
+			assertThat(result.created()).isTrue();
+			assertThat(resourceNames(result.deploymentId())).containsExactlyInAnyOrder(ModelFolder.PROCESS_FILE,
+					ModelFolder.FORM_FILE, ModelFolder.DECISION_FILE);
+		}
+		finally {
+			Files.delete(link);
+		}
+	}
+
+	@Test
+	void upperCaseEndingsAreNotModels() {
+		this.folder.write("Notizen.BPMN", "not a model");
+		this.folder.renameProcess("Endungen");
+
+		ProcessesFolderDeployer.Result result = this.deployer.deploy(this.folder.root());
+
+		assertThat(resourceNames(result.deploymentId())).doesNotContain("Notizen.BPMN").hasSize(3);
 	}
 
 	@Test

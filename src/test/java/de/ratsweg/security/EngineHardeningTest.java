@@ -36,6 +36,13 @@ class EngineHardeningTest {
 	}
 
 	@Test
+	void wrongPasswordsSlowDownButNeverLockAnAccountForGood() {
+		assertThat(this.configuration.getLoginDelayBase()).isPositive();
+		assertThat(this.configuration.getLoginDelayMaxTime()).isPositive();
+		assertThat(this.configuration.getLoginMaxAttempts()).isGreaterThanOrEqualTo(1_000_000);
+	}
+
+	@Test
 	void javaSerializedVariableIsRefusedByTheEngine() {
 		assertThatThrownBy(() -> this.runtimeService.startProcessInstanceByKey("ReviewRequestProcess",
 				Variables.createVariables()
