@@ -159,7 +159,7 @@ class ModelChecks {
 		return message;
 	}
 
-	private static <T extends Throwable> T findCause(Throwable ex, Class<T> type) {
+	static <T extends Throwable> T findCause(Throwable ex, Class<T> type) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (type.isInstance(cause)) {
 				return type.cast(cause);

@@ -29,10 +29,6 @@ record ModelFile(String name, byte[] content) {
 
 	private static final Logger log = LoggerFactory.getLogger(ModelFile.class);
 
-	boolean isBpmn() {
-		return this.name.endsWith(".bpmn");
-	}
-
 	boolean isDmn() {
 		return this.name.endsWith(".dmn");
 	}

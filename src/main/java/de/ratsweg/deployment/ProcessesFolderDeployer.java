@@ -70,7 +70,7 @@ class ProcessesFolderDeployer {
 		if (files.isEmpty()) {
 			log.warn("Processes folder {} holds no .bpmn, .dmn or .form file; nothing deployed",
 					folder.toAbsolutePath());
-			return new Result(null, false, 0);
+			return new Result(null, false);
 		}
 		List<ModelProblem> problems = new ArrayList<>();
 		files.forEach((file) -> problems.addAll(this.modelChecks.check(file)));
@@ -91,7 +91,7 @@ class ProcessesFolderDeployer {
 			throw new ProcessesDeploymentException(folder, problemsOf(ex, files));
 		}
 		catch (ProcessEngineException ex) {
-			if (isInfrastructureFailure(ex)) {
+			if (ModelChecks.findCause(ex, SQLException.class) != null) {
 				// Not the models' fault: the database is unreachable or timed out.
 				throw ex;
 			}
@@ -106,16 +106,7 @@ class ProcessesFolderDeployer {
 			log.info("Processes folder {} is unchanged since deployment {}; nothing deployed",
 					folder.toAbsolutePath().normalize(), deployment.getId());
 		}
-		return new Result(deployment.getId(), created, files.size());
-	}
-
-	private static boolean isInfrastructureFailure(Throwable ex) {
-		for (Throwable cause = ex; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-			if (cause instanceof SQLException) {
-				return true;
-			}
-		}
-		return false;
+		return new Result(deployment.getId(), created);
 	}
 
 	private String latestDeploymentId() {
@@ -157,9 +148,8 @@ class ProcessesFolderDeployer {
 	 * @param deploymentId the deployment that now holds the folder, {@code null} for an
 	 * empty folder
 	 * @param created whether a new deployment was created
-	 * @param files how many files the folder holds
 	 */
-	record Result(String deploymentId, boolean created, int files) {
+	record Result(String deploymentId, boolean created) {
 	}
 
 }
