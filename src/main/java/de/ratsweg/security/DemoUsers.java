@@ -35,7 +35,26 @@ class DemoUsers implements SmartInitializingSingleton {
 
 	static final String COMMITTEE_OFFICE = "kweber";
 
-	static final List<String> USER_IDS = List.of(ADMIN, STAFF, BOARD_MEMBER, COMMITTEE_OFFICE);
+	static final String SECOND_BOARD_MEMBER = "dlange";
+
+	static final String MAYOR = "hbecker";
+
+	static final String BOARD_OFFICE = "lfischer";
+
+	static final String TREASURY = "tschulz";
+
+	static final String IT = "jwagner";
+
+	static final String DATA_PROTECTION = "shoffmann";
+
+	static final String URBAN_DEVELOPMENT = "pmeyer";
+
+	static final String ENVIRONMENT = "nschmitz";
+
+	static final String CHIEF_DIGITAL_OFFICER = "ckrause";
+
+	static final List<String> USER_IDS = List.of(ADMIN, STAFF, BOARD_MEMBER, COMMITTEE_OFFICE, SECOND_BOARD_MEMBER,
+			MAYOR, BOARD_OFFICE, TREASURY, IT, DATA_PROTECTION, URBAN_DEVELOPMENT, ENVIRONMENT, CHIEF_DIGITAL_OFFICER);
 
 	private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
@@ -69,6 +88,17 @@ class DemoUsers implements SmartInitializingSingleton {
 		create(STAFF, "Maria", "Müller", RatswegGroups.STAFF);
 		create(BOARD_MEMBER, "Bernd", "Schneider", RatswegGroups.BOARD);
 		create(COMMITTEE_OFFICE, "Katrin", "Weber", RatswegGroups.COMMITTEE_OFFICE);
+		create(SECOND_BOARD_MEMBER, "Dirk", "Lange", RatswegGroups.BOARD);
+		// The mayor chairs the board: a member of both groups.
+		create(MAYOR, "Heike", "Becker", RatswegGroups.MAYOR);
+		this.identitySetup.ensureMembership(MAYOR, RatswegGroups.BOARD);
+		create(BOARD_OFFICE, "Lena", "Fischer", RatswegGroups.BOARD_OFFICE);
+		create(TREASURY, "Thomas", "Schulz", RatswegGroups.TREASURY);
+		create(IT, "Jonas", "Wagner", RatswegGroups.IT);
+		create(DATA_PROTECTION, "Sabine", "Hoffmann", RatswegGroups.DATA_PROTECTION);
+		create(URBAN_DEVELOPMENT, "Peter", "Meyer", RatswegGroups.URBAN_DEVELOPMENT);
+		create(ENVIRONMENT, "Nina", "Schmitz", RatswegGroups.ENVIRONMENT);
+		create(CHIEF_DIGITAL_OFFICER, "Claudia", "Krause", RatswegGroups.CHIEF_DIGITAL_OFFICER);
 	}
 
 	private void create(String userId, String firstName, String lastName, String groupId) {

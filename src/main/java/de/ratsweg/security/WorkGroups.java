@@ -16,6 +16,9 @@ import org.springframework.stereotype.Component;
 @Component
 class WorkGroups {
 
+	/** The process staff start from Tasklist. */
+	static final String PROJECT_PROCESS = "SmartCityProjectProcess";
+
 	private final IdentitySetup identitySetup;
 
 	WorkGroups(IdentitySetup identitySetup) {
@@ -24,17 +27,24 @@ class WorkGroups {
 
 	void ensure() {
 		this.identitySetup.ensureAdministratorGroup();
-		ensureWorkGroup(RatswegGroups.STAFF, "Sachbearbeitung");
-		ensureWorkGroup(RatswegGroups.BOARD, "Verwaltungsvorstand");
-		ensureWorkGroup(RatswegGroups.COMMITTEE_OFFICE, "Ratsbüro");
+		for (String groupId : RatswegGroups.workGroupIds()) {
+			ensureWorkGroup(groupId, RatswegGroups.nameOf(groupId));
+		}
+		// Only staff start projects; everybody else works on the tasks the processes give
+		// them.
+		this.identitySetup.grant(RatswegGroups.STAFF, Resources.PROCESS_DEFINITION, PROJECT_PROCESS,
+				ProcessDefinitionPermissions.CREATE_INSTANCE);
+		this.identitySetup.grant(RatswegGroups.STAFF, Resources.PROCESS_INSTANCE, Authorization.ANY,
+				Permissions.CREATE);
 	}
 
 	private void ensureWorkGroup(String groupId, String name) {
 		this.identitySetup.ensureGroup(groupId, name, Groups.GROUP_TYPE_WORKFLOW);
 		this.identitySetup.grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+		// Read the models and the history of the processes (Tasklist's diagram and
+		// history tabs).
 		this.identitySetup.grant(groupId, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ,
-				ProcessDefinitionPermissions.CREATE_INSTANCE);
-		this.identitySetup.grant(groupId, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+				ProcessDefinitionPermissions.READ_HISTORY);
 	}
 
 }

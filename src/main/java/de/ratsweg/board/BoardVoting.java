@@ -1,0 +1,150 @@
+package de.ratsweg.board;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+import de.ratsweg.project.Dates;
+import de.ratsweg.project.ProcessRecords;
+import de.ratsweg.project.SmartCityProject;
+import de.ratsweg.security.RatswegGroups;
+
+import static de.ratsweg.board.BoardApproval.*;
+
+/**
+ * The board's decision by circulation (Umlaufverfahren): every member votes within the
+ * deadline, the majority of the votes cast decides, a tie (or no vote at all) goes to the
+ * mayor. Also the due date of recording a meeting's decision.
+ */
+@Component("boardVoting")
+public class BoardVoting {
+
+	private static final Logger log = LoggerFactory.getLogger(BoardVoting.class);
+
+	private enum Choice {
+
+		APPROVED(BoardApproval.APPROVED, "freigeben"), REVISE(BoardApproval.REVISE, "überarbeiten"),
+		REJECTED(BoardApproval.REJECTED, "ablehnen");
+
+		final String value;
+
+		final String german;
+
+		Choice(String value, String german) {
+			this.value = value;
+			this.german = german;
+		}
+
+		static Choice of(Object value) {
+			for (Choice choice : values()) {
+				if (choice.value.equals(value)) {
+					return choice;
+				}
+			}
+			return null;
+		}
+
+	}
+
+	/**
+	 * The board meeting's decision is due two days after the meeting.
+	 */
+	public Date meetingResultDueDate(DelegateExecution execution) {
+		LocalDate meeting = Dates.day(execution.getVariable(MEETING_DATE));
+		return meeting == null ? Dates.inDays(MEETING_RECORD_DAYS) : Dates.endOf(meeting.plusDays(MEETING_RECORD_DAYS));
+	}
+
+	/**
+	 * The members who vote (the group "verwaltungsvorstand") and the deadline.
+	 */
+	public void startCirculation(DelegateExecution execution) {
+		List<String> members = execution.getProcessEngineServices()
+			.getIdentityService()
+			.createUserQuery()
+			.memberOfGroup(RatswegGroups.BOARD)
+			.list()
+			.stream()
+			.map(User::getId)
+			.sorted()
+			.collect(Collectors.toCollection(ArrayList::new));
+		int days = Dates.number(execution.getVariable(VOTING_DAYS), DEFAULT_VOTING_DAYS);
+		execution.setVariable(MEMBERS, members);
+		execution.setVariable(VOTING_DEADLINE_DATE, Dates.inDays(days));
+		execution.setVariable(VOTES, new ArrayList<>());
+		if (members.isEmpty()) {
+			log.warn("Circulation in process instance {}: the group '{}' has no members; the mayor decides",
+					execution.getProcessInstanceId(), RatswegGroups.BOARD);
+		}
+	}
+
+	public void recordVote(DelegateTask task) {
+		Map<String, Object> vote = new LinkedHashMap<>();
+		vote.put("member", task.getAssignee());
+		vote.put("user", ProcessRecords.actor(task));
+		vote.put("vote", task.getVariable(VOTE_VALUE));
+		vote.put("comment", task.getVariable(VOTE_COMMENT));
+		vote.put("time", ProcessRecords.now());
+		ProcessRecords.append(task.getExecution(), VOTES, vote);
+		task.getExecution().removeVariable(VOTE_VALUE);
+		task.getExecution().removeVariable(VOTE_COMMENT);
+	}
+
+	/**
+	 * Counts the votes cast. A single option with the most votes decides; otherwise the
+	 * mayor casts the deciding vote.
+	 */
+	public void countVotes(DelegateExecution execution) {
+		List<Map<String, Object>> votes = ProcessRecords.records(execution, VOTES);
+		Map<Choice, Integer> counts = new EnumMap<>(Choice.class);
+		for (Map<String, Object> vote : votes) {
+			Choice choice = Choice.of(vote.get("vote"));
+			if (choice != null) {
+				counts.merge(choice, 1, Integer::sum);
+			}
+		}
+		int most = counts.values().stream().max(Comparator.naturalOrder()).orElse(0);
+		List<Choice> leaders = counts.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue() == most)
+			.map(Map.Entry::getKey)
+			.toList();
+		String summary = counts.isEmpty() ? "keine Stimme abgegeben"
+				: counts.entrySet()
+					.stream()
+					.map((entry) -> entry.getValue() + "× " + entry.getKey().german)
+					.collect(Collectors.joining(", "));
+		execution.setVariable(VOTING_SUMMARY, summary);
+		boolean tied = leaders.size() != 1;
+		execution.setVariable(TIED, tied);
+		if (!tied) {
+			Choice decision = leaders.get(0);
+			execution.setVariable(SmartCityProject.BOARD_DECISION, decision.value);
+			String remarks = votes.stream()
+				.filter((vote) -> decision.value.equals(vote.get("vote")) && vote.get("comment") != null)
+				.map((vote) -> vote.get("member") + ": " + vote.get("comment"))
+				.collect(Collectors.joining("\n"));
+			execution.setVariable(SmartCityProject.BOARD_REMARKS, remarks.isEmpty() ? null : remarks);
+		}
+		log.info("Circulation in process instance {}: {} ({} of {} members voted)", execution.getProcessInstanceId(),
+				summary, votes.size(), sizeOf(execution.getVariable(MEMBERS)));
+	}
+
+	private static int sizeOf(Object members) {
+		return members instanceof List<?> list ? list.size() : 0;
+	}
+
+}

@@ -1,0 +1,97 @@
+package de.ratsweg.committee;
+
+/**
+ * The process "Gremienbeschluss": key, element ids, variables.
+ */
+public final class CommitteeResolution {
+
+	public static final String PROCESS_KEY = "CommitteeResolutionProcess";
+
+	public static final String DECISION_KEY = "ResponsibleCommitteesDecision";
+
+	public static final String DETERMINE_COMMITTEES = "BusinessRuleTask_DetermineResponsibleCommittees";
+
+	public static final String SCHEDULE = "Task_ScheduleConsultation";
+
+	public static final String SUBMIT_PAPER = "Task_SubmitResolutionPaper";
+
+	public static final String SUBMISSION_DEADLINE_TIMER = "Timer_SubmissionDeadline";
+
+	public static final String WARN_DEADLINE_MISSED = "ServiceTask_WarnSubmissionDeadlineMissed";
+
+	public static final String RECORD_RESULT = "Task_RecordCommitteeResult";
+
+	public static final String REVIEW_CHANGES = "Task_ReviewResolutionChanges";
+
+	public static final String END_PASSED = "EndEvent_ResolutionPassed";
+
+	public static final String END_REJECTED = "EndEvent_ResolutionRejected";
+
+	/** The decision table's result: committeeId, committeeName, committeeRole per row. */
+	public static final String RESPONSIBLE_COMMITTEES = "responsibleCommittees";
+
+	public static final String CONSULTATIONS = "consultations";
+
+	public static final String INDEX = "consultationIndex";
+
+	public static final String HAS_NEXT = "hasNextConsultation";
+
+	public static final String COMMITTEE_ID = "committeeId";
+
+	public static final String COMMITTEE_NAME = "committeeName";
+
+	public static final String COMMITTEE_ROLE = "committeeRole";
+
+	public static final String COMMITTEE_ROLE_LABEL = "committeeRoleLabel";
+
+	public static final String PRELIMINARY = "preliminary";
+
+	public static final String DECIDING = "deciding";
+
+	public static final String MEETING_DATE = "meetingDate";
+
+	public static final String NEXT_MEETING_DATE = "nextMeetingDate";
+
+	/** Days before the meeting by which the paper must be submitted; default 21. */
+	public static final String SUBMISSION_LEAD_DAYS = "submissionLeadDays";
+
+	public static final String SUBMISSION_DEADLINE = "submissionDeadline";
+
+	public static final String SUBMISSION_DEADLINES_MISSED = "submissionDeadlinesMissed";
+
+	public static final String RESULT_DUE_DATE = "resultDueDate";
+
+	public static final String PAPER_REFERENCE = "paperReference";
+
+	public static final String RESULT = "committeeResult";
+
+	public static final String RESOLUTION_TEXT = "resolutionText";
+
+	public static final String RESOLUTION_CHANGES = "resolutionChanges";
+
+	/** Every session that dealt with the project, with its result. */
+	public static final String RESULTS = "committeeResults";
+
+	/** How many committee sessions the project needed. */
+	public static final String SESSION_COUNT = "sessionCount";
+
+	// results
+	public static final String PASSED = "passed";
+
+	public static final String PASSED_WITH_CHANGES = "passedWithChanges";
+
+	public static final String REJECTED = "rejected";
+
+	public static final String POSTPONED = "postponed";
+
+	public static final String DEFERRED = "deferred";
+
+	static final int DEFAULT_SUBMISSION_LEAD_DAYS = 21;
+
+	/** Days after the meeting to record its result. */
+	static final int RESULT_RECORD_DAYS = 3;
+
+	private CommitteeResolution() {
+	}
+
+}

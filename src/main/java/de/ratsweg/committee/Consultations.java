@@ -1,0 +1,141 @@
+package de.ratsweg.committee;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+import de.ratsweg.forms.TaskInputException;
+import de.ratsweg.project.Dates;
+import de.ratsweg.project.ProcessRecords;
+import de.ratsweg.project.SmartCityProject;
+
+import static de.ratsweg.committee.CommitteeResolution.*;
+
+/**
+ * The steps of the consultation sequence (Beratungsfolge): which committee is next, the
+ * submission deadline before its meeting, each session's result, and the outcome.
+ */
+@Component("committeeResolution")
+public class Consultations {
+
+	private static final Logger log = LoggerFactory.getLogger(Consultations.class);
+
+	/**
+	 * Takes the ordered committees from the decision table and starts with the first.
+	 */
+	public void plan(DelegateExecution execution) {
+		List<Map<String, Object>> consultations = ProcessRecords.records(execution, RESPONSIBLE_COMMITTEES);
+		if (consultations.isEmpty()) {
+			throw new IllegalStateException("The decision " + DECISION_KEY + " named no committee for process instance "
+					+ execution.getProcessInstanceId() + "; every project needs a deciding committee");
+		}
+		execution.setVariable(CONSULTATIONS, new java.util.ArrayList<>(consultations));
+		execution.setVariable(INDEX, 0);
+		execution.setVariable(SESSION_COUNT, 0);
+		execution.setVariable(RESULTS, new java.util.ArrayList<>());
+		execution.setVariable(SUBMISSION_DEADLINES_MISSED, 0);
+		makeCurrent(execution, consultations.get(0));
+	}
+
+	private static void makeCurrent(VariableScope scope, Map<String, Object> consultation) {
+		scope.setVariable(COMMITTEE_ID, consultation.get(COMMITTEE_ID));
+		scope.setVariable(COMMITTEE_NAME, consultation.get(COMMITTEE_NAME));
+		scope.setVariable(COMMITTEE_ROLE, consultation.get(COMMITTEE_ROLE));
+		scope.setVariable(COMMITTEE_ROLE_LABEL,
+				DECIDING.equals(consultation.get(COMMITTEE_ROLE)) ? "Entscheidung" : "Vorberatung");
+	}
+
+	/**
+	 * With the meeting date: the paper is due
+	 * {@value CommitteeResolution#DEFAULT_SUBMISSION_LEAD_DAYS} days before
+	 * (Vorlagefrist), the result three days after.
+	 */
+	public void scheduleMeeting(DelegateTask task) {
+		LocalDate meeting = meetingDay(task, MEETING_DATE);
+		int leadDays = Dates.number(task.getVariable(SUBMISSION_LEAD_DAYS), DEFAULT_SUBMISSION_LEAD_DAYS);
+		task.getExecution().setVariable(SUBMISSION_DEADLINE, Dates.startOf(meeting.minusDays(leadDays)));
+		task.getExecution().setVariable(RESULT_DUE_DATE, Dates.endOf(meeting.plusDays(RESULT_RECORD_DAYS)));
+	}
+
+	private static LocalDate meetingDay(VariableScope scope, String variable) {
+		LocalDate day = Dates.day(scope.getVariable(variable));
+		if (day == null) {
+			throw new TaskInputException("Bitte geben Sie den Sitzungstermin an.");
+		}
+		return day;
+	}
+
+	public void warnSubmissionDeadlineMissed(DelegateExecution execution) {
+		execution.setVariable(SUBMISSION_DEADLINES_MISSED,
+				Dates.number(execution.getVariable(SUBMISSION_DEADLINES_MISSED), 0) + 1);
+		log.warn("Submission deadline missed in process instance {}: paper for '{}' (meeting {}) not yet submitted",
+				execution.getProcessInstanceId(), execution.getVariable(COMMITTEE_NAME),
+				execution.getVariable(MEETING_DATE));
+	}
+
+	/**
+	 * Keeps the session's result and counts the session. A postponed item moves to the
+	 * next meeting date of the same committee.
+	 */
+	public void recordResult(DelegateTask task) {
+		String result = String.valueOf(task.getVariable(RESULT));
+		Map<String, Object> session = new LinkedHashMap<>();
+		session.put("committeeId", task.getVariable(COMMITTEE_ID));
+		session.put("committeeName", task.getVariable(COMMITTEE_NAME));
+		session.put("committeeRole", task.getVariable(COMMITTEE_ROLE));
+		session.put("meetingDate", task.getVariable(MEETING_DATE));
+		session.put("paperReference", task.getVariable(PAPER_REFERENCE));
+		session.put("result", result);
+		session.put("resolutionText", task.getVariable(RESOLUTION_TEXT));
+		session.put("changes", PASSED_WITH_CHANGES.equals(result) ? task.getVariable(RESOLUTION_CHANGES) : null);
+		session.put("user", ProcessRecords.actor(task));
+		session.put("time", ProcessRecords.now());
+		ProcessRecords.append(task.getExecution(), RESULTS, session);
+		task.getExecution().setVariable(SESSION_COUNT, Dates.number(task.getVariable(SESSION_COUNT), 0) + 1);
+		if (POSTPONED.equals(result)) {
+			LocalDate next = meetingDay(task, NEXT_MEETING_DATE);
+			task.getExecution().setVariable(MEETING_DATE, next.toString());
+			task.getExecution().setVariable(RESULT_DUE_DATE, Dates.endOf(next.plusDays(RESULT_RECORD_DAYS)));
+			task.getExecution().removeVariable(NEXT_MEETING_DATE);
+		}
+	}
+
+	/**
+	 * Moves on to the next committee of the sequence, if any.
+	 */
+	public void advance(DelegateExecution execution) {
+		List<Map<String, Object>> consultations = ProcessRecords.records(execution, CONSULTATIONS);
+		int next = Dates.number(execution.getVariable(INDEX), 0) + 1;
+		boolean hasNext = next < consultations.size();
+		execution.setVariable(HAS_NEXT, hasNext);
+		if (hasNext) {
+			execution.setVariable(INDEX, next);
+			makeCurrent(execution, consultations.get(next));
+			execution.removeVariable(RESULT);
+			execution.removeVariable(RESOLUTION_TEXT);
+			execution.removeVariable(RESOLUTION_CHANGES);
+		}
+	}
+
+	/**
+	 * The outcome for the project; the current committee is no longer current.
+	 */
+	public void finish(DelegateExecution execution, String outcome) {
+		execution.setVariable(SmartCityProject.COMMITTEE_OUTCOME, outcome);
+		for (String name : List.of(COMMITTEE_ID, COMMITTEE_NAME, COMMITTEE_ROLE, COMMITTEE_ROLE_LABEL, HAS_NEXT)) {
+			execution.removeVariable(name);
+		}
+		log.info("Committee resolution of process instance {}: {} after {} sessions", execution.getProcessInstanceId(),
+				outcome, execution.getVariable(SESSION_COUNT));
+	}
+
+}

@@ -1,0 +1,146 @@
+package de.ratsweg.cosigning;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+import de.ratsweg.project.Dates;
+import de.ratsweg.project.ProcessRecords;
+import de.ratsweg.project.SmartCityProject;
+import de.ratsweg.security.RatswegGroups;
+
+import static de.ratsweg.cosigning.DepartmentCoSigning.*;
+
+/**
+ * The steps of the co-signing process: who must co-sign by when, recording each
+ * statement, reminding, and the summary the board reads.
+ */
+@Component("coSigning")
+public class CoSigning {
+
+	private static final Logger log = LoggerFactory.getLogger(CoSigning.class);
+
+	private static final Map<String, String> STATEMENT_NAMES = Map.of(AGREED, "zugestimmt", AGREED_WITH_REMARKS,
+			"zugestimmt mit Anmerkungen", OBJECTION, "Einwand");
+
+	/**
+	 * The departments: those the decision table requires plus those the idea names,
+	 * without the lead unit (it wrote the idea). The deadline:
+	 * {@value DepartmentCoSigning#DEFAULT_DAYS} days unless the instance sets
+	 * {@code coSigningDays}.
+	 */
+	public void plan(DelegateExecution execution) {
+		Set<String> departments = new LinkedHashSet<>();
+		addAll(departments, execution.getVariable(REQUIRED_DEPARTMENTS));
+		addAll(departments, de.ratsweg.forms.FormValues.plain(execution, SmartCityProject.INVOLVED_DEPARTMENTS));
+		departments.remove(String.valueOf(execution.getVariable(SmartCityProject.LEAD_UNIT)));
+		int days = Dates.number(execution.getVariable(DAYS), DEFAULT_DAYS);
+		int escalationDays = Dates.number(execution.getVariable(ESCALATION_DAYS), DEFAULT_ESCALATION_DAYS);
+		execution.setVariable(DEPARTMENTS, new ArrayList<>(departments));
+		execution.setVariable(DUE_DATE, Dates.inDays(days));
+		execution.setVariable(ESCALATION_DATE, Dates.inDays((long) days + escalationDays));
+		execution.setVariable(STATEMENTS, new ArrayList<>());
+		execution.setVariable(REMINDERS, 0);
+		log.info("Co-signing of process instance {}: departments {}, {} days", execution.getProcessInstanceId(),
+				departments, days);
+	}
+
+	private static void addAll(Set<String> into, Object value) {
+		if (value instanceof Collection<?> values) {
+			values.forEach((department) -> into.add(String.valueOf(department)));
+		}
+	}
+
+	/**
+	 * Keeps the statement of the department whose task completes, then clears the form
+	 * fields so that the next department starts with an empty form.
+	 */
+	public void recordStatement(DelegateTask task) {
+		Map<String, Object> record = new LinkedHashMap<>();
+		record.put("department", task.getVariable("department"));
+		record.put("statement", task.getVariable(STATEMENT));
+		record.put("text", task.getVariable(STATEMENT_TEXT));
+		record.put("user", ProcessRecords.actor(task));
+		record.put("time", ProcessRecords.now());
+		ProcessRecords.append(task.getExecution(), STATEMENTS, record);
+		task.getExecution().removeVariable(STATEMENT);
+		task.getExecution().removeVariable(STATEMENT_TEXT);
+	}
+
+	/**
+	 * At the deadline: counts the reminder and names the departments still missing (the
+	 * mail to them follows with the notifications).
+	 */
+	public void remind(DelegateExecution execution) {
+		List<String> missing = missing(execution);
+		execution.setVariable(REMINDERS, Dates.number(execution.getVariable(REMINDERS), 0) + 1);
+		execution.setVariable(MISSING, names(missing));
+		log.info("Co-signing deadline passed in process instance {}: reminder to {}", execution.getProcessInstanceId(),
+				missing);
+	}
+
+	/**
+	 * When the lead unit's follow-up task is created: which departments are missing.
+	 */
+	public void listMissing(DelegateTask task) {
+		task.getExecution().setVariable(MISSING, names(missing(task.getExecution())));
+	}
+
+	/**
+	 * After the last statement: the summary the board reads, objections first.
+	 */
+	public void summarise(DelegateExecution execution) {
+		List<Map<String, Object>> statements = ProcessRecords.records(execution, STATEMENTS);
+		List<String> objections = new ArrayList<>();
+		StringBuilder summary = new StringBuilder();
+		statements.sort((a, b) -> Boolean.compare(!OBJECTION.equals(a.get("statement")),
+				!OBJECTION.equals(b.get("statement"))));
+		for (Map<String, Object> statement : statements) {
+			String department = RatswegGroups.nameOf(String.valueOf(statement.get("department")));
+			String line = "- **" + department + "**: " + STATEMENT_NAMES.getOrDefault(statement.get("statement"), "?")
+					+ (statement.get("text") != null ? " – " + statement.get("text") : "");
+			summary.append(line).append('\n');
+			if (OBJECTION.equals(statement.get("statement"))) {
+				objections.add(department + ": " + statement.get("text"));
+			}
+		}
+		if (statements.isEmpty()) {
+			summary.append("Keine Fachabteilung musste mitzeichnen.");
+		}
+		execution.setVariable(SUMMARY, summary.toString().strip());
+		execution.setVariable(OBJECTIONS, new ArrayList<>(objections));
+	}
+
+	private static List<String> missing(DelegateExecution execution) {
+		Set<String> signed = ProcessRecords.records(execution, STATEMENTS)
+			.stream()
+			.map((statement) -> String.valueOf(statement.get("department")))
+			.collect(Collectors.toSet());
+		List<String> missing = new ArrayList<>();
+		Object departments = execution.getVariable(DEPARTMENTS);
+		if (departments instanceof Collection<?> all) {
+			all.stream()
+				.map(String::valueOf)
+				.filter((department) -> !signed.contains(department))
+				.forEach(missing::add);
+		}
+		return missing;
+	}
+
+	private static String names(List<String> departments) {
+		return departments.stream().map(RatswegGroups::nameOf).collect(Collectors.joining(", "));
+	}
+
+}

@@ -1,0 +1,71 @@
+package de.ratsweg.cosigning;
+
+/**
+ * The process "Mitzeichnung der Fachabteilungen": key, element ids, variables.
+ */
+public final class DepartmentCoSigning {
+
+	public static final String PROCESS_KEY = "DepartmentCoSigningProcess";
+
+	public static final String DECISION_KEY = "CoSigningDepartmentsDecision";
+
+	public static final String DETERMINE_DEPARTMENTS = "BusinessRuleTask_DetermineCoSigningDepartments";
+
+	public static final String CO_SIGN = "Task_CoSignProjectIdea";
+
+	public static final String DEADLINE = "Timer_CoSigningDeadline";
+
+	public static final String ESCALATION = "Timer_CoSigningEscalation";
+
+	public static final String REMIND = "ServiceTask_RemindMissingDepartments";
+
+	public static final String FOLLOW_UP = "Task_FollowUpMissingStatements";
+
+	public static final String END_COMPLETED = "EndEvent_CoSigningCompleted";
+
+	/** Departments the decision table requires. */
+	public static final String REQUIRED_DEPARTMENTS = "requiredDepartments";
+
+	/** Every department that co-signs: required plus those named in the idea. */
+	public static final String DEPARTMENTS = "coSigningDepartments";
+
+	/** Days until the deadline; default 10, may be set per instance. */
+	public static final String DAYS = "coSigningDays";
+
+	/** Days after the deadline until the lead unit follows up; default 5. */
+	public static final String ESCALATION_DAYS = "coSigningEscalationDays";
+
+	public static final String DUE_DATE = "coSigningDueDate";
+
+	public static final String ESCALATION_DATE = "coSigningEscalationDate";
+
+	/** Per statement: department, statement, text, user, time. */
+	public static final String STATEMENTS = "coSigningStatements";
+
+	public static final String SUMMARY = "coSigningSummary";
+
+	public static final String OBJECTIONS = "coSigningObjections";
+
+	public static final String MISSING = "missingDepartmentNames";
+
+	public static final String REMINDERS = "coSigningReminders";
+
+	// what a department answers (CoSignProjectIdeaForm)
+	public static final String STATEMENT = "statement";
+
+	public static final String STATEMENT_TEXT = "statementText";
+
+	public static final String AGREED = "agreed";
+
+	public static final String AGREED_WITH_REMARKS = "agreedWithRemarks";
+
+	public static final String OBJECTION = "objection";
+
+	static final int DEFAULT_DAYS = 10;
+
+	static final int DEFAULT_ESCALATION_DAYS = 5;
+
+	private DepartmentCoSigning() {
+	}
+
+}

@@ -1,0 +1,39 @@
+package de.ratsweg.forms;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Adds the server-side form checks and the task titles to every process the engine
+ * parses. Public with a default constructor so that the stand-alone engine of the process
+ * tests ({@code camunda.cfg.xml}) uses it too.
+ */
+@Component
+public class FormsPlugin extends AbstractProcessEnginePlugin {
+
+	@Override
+	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
+		if (listeners == null) {
+			listeners = new ArrayList<>();
+			configuration.setCustomPostBPMNParseListeners(listeners);
+		}
+		listeners.add(new FormInputValidation());
+		listeners.add(new TaskTitles());
+		List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired();
+		if (interceptors == null) {
+			interceptors = new ArrayList<>();
+			configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+		}
+		interceptors.add(0, new RefusedInputUnwrapping());
+		RefusedInputLogFilter.install();
+	}
+
+}

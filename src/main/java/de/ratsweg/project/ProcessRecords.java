@@ -1,0 +1,77 @@
+package de.ratsweg.project;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+
+/**
+ * Small shared steps of the process services: appending an entry to a list variable (kept
+ * as JSON), and telling who acts.
+ */
+public final class ProcessRecords {
+
+	private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+	private ProcessRecords() {
+	}
+
+	/**
+	 * A copy of a list variable of records, empty when it does not exist yet.
+	 */
+	@SuppressWarnings("unchecked")
+	public static List<Map<String, Object>> records(VariableScope scope, String name) {
+		Object value = scope.getVariable(name);
+		List<Map<String, Object>> records = new ArrayList<>();
+		if (value instanceof List<?> list) {
+			for (Object entry : list) {
+				records.add(new LinkedHashMap<>((Map<String, Object>) entry));
+			}
+		}
+		return records;
+	}
+
+	/**
+	 * Appends a record (with who and when) to the list variable.
+	 */
+	public static Map<String, Object> append(VariableScope scope, String name, Map<String, Object> record) {
+		List<Map<String, Object>> records = records(scope, name);
+		Map<String, Object> entry = new LinkedHashMap<>(record);
+		entry.values().removeIf(java.util.Objects::isNull);
+		records.add(entry);
+		scope.setVariable(name, new ArrayList<>(records));
+		return entry;
+	}
+
+	/**
+	 * Who completes the task: the signed-in user, else the assignee.
+	 */
+	public static String actor(DelegateTask task) {
+		String user = currentUser(task.getExecution());
+		return user != null ? user : task.getAssignee();
+	}
+
+	public static String currentUser(DelegateExecution execution) {
+		Authentication authentication = execution.getProcessEngineServices()
+			.getIdentityService()
+			.getCurrentAuthentication();
+		return authentication == null ? null : authentication.getUserId();
+	}
+
+	public static String now() {
+		return ISO.format(ClockUtil.getCurrentTime().toInstant().atZone(de.ratsweg.project.Dates.ZONE));
+	}
+
+	public static String format(Date date) {
+		return date == null ? null : ISO.format(date.toInstant().atZone(Dates.ZONE));
+	}
+
+}

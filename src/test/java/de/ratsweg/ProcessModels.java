@@ -1,0 +1,85 @@
+package de.ratsweg;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+
+/**
+ * Deploys the real models from the top-level {@code processes/} folder into the engine of
+ * a process test, like Ratsweg does: one deployment with every form, so that
+ * {@code formRefBinding="deployment"} and the server-side form checks work.
+ */
+public final class ProcessModels {
+
+	public static final Path FOLDER = Path.of("processes");
+
+	/** The task of a called-process double, completed by the test with the outcome. */
+	public static final String DOUBLE_TASK = "Task_CalledProcessDouble";
+
+	private ProcessModels() {
+	}
+
+	/**
+	 * Deploys the given models (file names in processes/) with all forms, plus doubles.
+	 */
+	public static String deploy(ProcessEngine engine, List<String> models, BpmnModelInstance... doubles) {
+		DeploymentBuilder deployment = engine.getRepositoryService()
+			.createDeployment()
+			.name("process-test")
+			.enableDuplicateFiltering(false);
+		try (Stream<Path> files = Files.list(FOLDER)) {
+			files.filter((file) -> file.toString().endsWith(".form") || models.contains(file.getFileName().toString()))
+				.forEach((file) -> add(deployment, file));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		for (BpmnModelInstance model : doubles) {
+			String key = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class)
+				.iterator()
+				.next()
+				.getId();
+			deployment.addModelInstance(key + ".bpmn", model);
+		}
+		return deployment.deploy().getId();
+	}
+
+	private static void add(DeploymentBuilder deployment, Path file) {
+		try (InputStream in = Files.newInputStream(file)) {
+			deployment.addInputStream(file.getFileName().toString(),
+					new java.io.ByteArrayInputStream(in.readAllBytes()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * A stand-in for a called process: one task that the test completes with the
+	 * variables the real process would hand back.
+	 */
+	public static BpmnModelInstance calledProcessDouble(String processKey) {
+		return Bpmn.createExecutableProcess(processKey)
+			.camundaHistoryTimeToLive(1)
+			.startEvent()
+			.userTask(DOUBLE_TASK)
+			.endEvent()
+			.done();
+	}
+
+	public static void undeploy(ProcessEngine engine, String deploymentId) {
+		if (deploymentId != null) {
+			engine.getRepositoryService().deleteDeployment(deploymentId, true, true, true);
+		}
+	}
+
+}

@@ -1,0 +1,201 @@
+package de.ratsweg.cosigning;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import de.ratsweg.ProcessModels;
+import de.ratsweg.ProjectIdeas;
+import de.ratsweg.forms.TaskInputException;
+
+import static de.ratsweg.cosigning.DepartmentCoSigning.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+/**
+ * "Mitzeichnung der Fachabteilungen": every department involved co-signs the project idea
+ * in parallel; the decision table adds the treasury, IT and data protection where needed.
+ */
+class DepartmentCoSigningProcessTest {
+
+	@RegisterExtension
+	static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+		.assertClassCoverageAtLeast(1.0)
+		.build();
+
+	private String deploymentId;
+
+	@BeforeEach
+	void deploy() {
+		BpmnAwareTests.init(engine.getProcessEngine());
+		Mocks.register("coSigning", new CoSigning());
+		this.deploymentId = ProcessModels.deploy(engine.getProcessEngine(),
+				List.of(PROCESS_KEY + ".bpmn", DECISION_KEY + ".dmn"));
+	}
+
+	@AfterEach
+	void undeploy() {
+		ProcessModels.undeploy(engine.getProcessEngine(), this.deploymentId);
+		Mocks.reset();
+		BpmnAwareTests.reset();
+	}
+
+	@Test
+	void everyRequiredAndInvolvedDepartmentCoSignsExceptTheLeadUnit() {
+		ProcessInstance coSigning = startCoSigning();
+
+		assertThat(coSigning).isWaitingAt(CO_SIGN);
+		assertThat(candidateGroups()).containsExactlyInAnyOrder("kaemmerei", "fb-it", "datenschutz", "fb-umwelt");
+		Task treasuryTask = taskFor("kaemmerei");
+		assertThat(treasuryTask).hasName("Projektidee mitzeichnen – „Smarte Straßenbeleuchtung“");
+		assertThat(treasuryTask.getDueDate()).isCloseTo(inDays(10), Duration.ofMinutes(1).toMillis());
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void objectionsAreCollectedAndShownToTheBoardFirst() {
+		ProcessInstance coSigning = startCoSigning();
+
+		complete(taskFor("kaemmerei"), withVariables(STATEMENT, AGREED));
+		complete(taskFor("fb-it"),
+				withVariables(STATEMENT, AGREED_WITH_REMARKS, STATEMENT_TEXT, "Betrieb durch die Stadtwerke klären"));
+		complete(taskFor("datenschutz"),
+				withVariables(STATEMENT, OBJECTION, STATEMENT_TEXT, "Kameras nur ohne Personenbezug"));
+		complete(taskFor("fb-umwelt"), withVariables(STATEMENT, AGREED));
+
+		assertThat(coSigning).isEnded().hasPassed("ServiceTask_SummariseStatements", END_COMPLETED);
+		String summary = (String) historicVariable(coSigning, SUMMARY);
+		assertThat(summary).startsWith("- **Datenschutz**: Einwand – Kameras nur ohne Personenbezug")
+			.contains(
+					"- **Fachbereich IT und Digitalisierung**: zugestimmt mit Anmerkungen – Betrieb durch die Stadtwerke klären")
+			.contains("- **Kämmerei**: zugestimmt");
+		assertThat((List<Object>) historicVariable(coSigning, OBJECTIONS))
+			.containsExactly("Datenschutz: Kameras nur ohne Personenbezug");
+		assertThat((List<Object>) historicVariable(coSigning, STATEMENTS)).hasSize(4);
+	}
+
+	@Test
+	void anObjectionWithoutReasonIsRefusedAndTheTaskStaysOpen() {
+		startCoSigning();
+		Task dataProtection = taskFor("datenschutz");
+
+		assertThatThrownBy(() -> complete(dataProtection, withVariables(STATEMENT, OBJECTION)))
+			.isInstanceOf(TaskInputException.class)
+			.hasMessageContaining("„Begründung / Anmerkungen“ fehlt.");
+
+		assertThat(taskQuery().taskId(dataProtection.getId()).singleResult()).isNotNull();
+	}
+
+	@Test
+	void atTheDeadlineTheMissingDepartmentsAreReminded() {
+		ProcessInstance coSigning = startCoSigning();
+		complete(taskFor("kaemmerei"), withVariables(STATEMENT, AGREED));
+
+		execute(job(DEADLINE, coSigning));
+
+		assertThat(coSigning).hasPassed(REMIND, "EndEvent_ReminderSent").isWaitingAt(CO_SIGN);
+		assertThat(coSigning).variables()
+			.containsEntry(REMINDERS, 1)
+			.containsEntry(MISSING, "Fachbereich IT und Digitalisierung, Datenschutz, Fachbereich Umwelt");
+	}
+
+	@Test
+	void afterTheSecondDeadlineTheLeadUnitFollowsUpAndTheCoSigningStillCompletes() {
+		ProcessInstance coSigning = startCoSigning();
+		complete(taskFor("kaemmerei"), withVariables(STATEMENT, AGREED));
+
+		execute(job(ESCALATION, coSigning));
+
+		Task followUp = taskQuery().taskDefinitionKey(FOLLOW_UP).singleResult();
+		assertThat(followUp).hasCandidateGroup("fb-stadtentwicklung");
+		assertThat(coSigning).variables()
+			.containsEntry(MISSING, "Fachbereich IT und Digitalisierung, Datenschutz, Fachbereich Umwelt");
+		complete(followUp, withVariables("followUpNote", "Telefonisch nachgefragt"));
+		assertThat(coSigning).hasPassed("EndEvent_MissingStatementsFollowedUp");
+
+		for (String department : List.of("fb-it", "datenschutz", "fb-umwelt")) {
+			complete(taskFor(department), withVariables(STATEMENT, AGREED));
+		}
+		assertThat(coSigning).isEnded().hasPassed(END_COMPLETED);
+	}
+
+	@Test
+	void whenTheLastStatementArrivesAnOpenFollowUpIsNoLongerNeeded() {
+		ProcessInstance coSigning = startCoSigning();
+		execute(job(ESCALATION, coSigning));
+
+		for (String department : List.of("kaemmerei", "fb-it", "datenschutz", "fb-umwelt")) {
+			complete(taskFor(department), withVariables(STATEMENT, AGREED));
+		}
+
+		assertThat(coSigning).isEnded();
+		assertThat(taskQuery().taskDefinitionKey(FOLLOW_UP).count()).isZero();
+	}
+
+	@Test
+	void theDeadlineCanBeSetPerInstance() {
+		startCoSigning(Map.of(DAYS, 3));
+
+		assertThat(taskFor("kaemmerei").getDueDate()).isCloseTo(inDays(3), Duration.ofMinutes(1).toMillis());
+	}
+
+	private ProcessInstance startCoSigning() {
+		return startCoSigning(Map.of());
+	}
+
+	private ProcessInstance startCoSigning(Map<String, Object> extra) {
+		return runtimeService().startProcessInstanceByKey(PROCESS_KEY, "soest-2026-001",
+				ProjectIdeas.smartStreetLighting(extra));
+	}
+
+	private static Task taskFor(String group) {
+		return taskQuery().taskDefinitionKey(CO_SIGN).taskCandidateGroup(group).singleResult();
+	}
+
+	private static List<String> candidateGroups() {
+		return taskQuery().taskDefinitionKey(CO_SIGN)
+			.list()
+			.stream()
+			.flatMap((task) -> engine.getProcessEngine()
+				.getTaskService()
+				.getIdentityLinksForTask(task.getId())
+				.stream()
+				.map(org.camunda.bpm.engine.task.IdentityLink::getGroupId))
+			.toList();
+	}
+
+	private static Object historicVariable(ProcessInstance instance, String name) {
+		return engine.getProcessEngine()
+			.getHistoryService()
+			.createHistoricVariableInstanceQuery()
+			.processInstanceId(instance.getId())
+			.variableName(name)
+			.singleResult()
+			.getValue();
+	}
+
+	private static Date inDays(int days) {
+		return Date.from(Instant.now().plus(Duration.ofDays(days)));
+	}
+
+}
