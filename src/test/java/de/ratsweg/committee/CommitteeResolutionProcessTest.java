@@ -1,0 +1,232 @@
+package de.ratsweg.committee;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import de.ratsweg.ProcessModels;
+import de.ratsweg.ProjectIdeas;
+import de.ratsweg.forms.TaskInputException;
+
+import static de.ratsweg.committee.CommitteeResolution.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+/**
+ * "Gremienbeschluss": the Zuständigkeitsordnung names the committees in order; each one
+ * is scheduled, gets the paper before the submission deadline and resolves, until the
+ * deciding committee has spoken.
+ */
+class CommitteeResolutionProcessTest {
+
+	@RegisterExtension
+	static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+		.assertClassCoverageAtLeast(1.0)
+		.build();
+
+	private static final String DIGITAL = "Ausschuss für Digitalisierung";
+
+	private static final String CLIMATE = "Ausschuss für Klima, Umwelt und Nachhaltigkeit";
+
+	private static final String MAIN = "Haupt- und Finanzausschuss";
+
+	private static final String COUNCIL = "Rat der Stadt";
+
+	private String deploymentId;
+
+	@BeforeEach
+	void deploy() {
+		BpmnAwareTests.init(engine.getProcessEngine());
+		Mocks.register("committeeResolution", new Consultations());
+		this.deploymentId = ProcessModels.deploy(engine.getProcessEngine(),
+				List.of(PROCESS_KEY + ".bpmn", DECISION_KEY + ".dmn"));
+	}
+
+	@AfterEach
+	void undeploy() {
+		ProcessModels.undeploy(engine.getProcessEngine(), this.deploymentId);
+		Mocks.reset();
+		BpmnAwareTests.reset();
+	}
+
+	@Test
+	void aLargeDigitalClimateProjectGoesThroughFourCommitteesUpToTheCouncil() {
+		ProcessInstance resolution = startResolution(Map.of());
+
+		for (String committee : List.of(DIGITAL, CLIMATE, MAIN, COUNCIL)) {
+			assertThat(resolution).variables().containsEntry(COMMITTEE_NAME, committee);
+			consult(resolution, PASSED, Map.of());
+		}
+
+		assertThat(resolution).isEnded()
+			.hasPassed(END_PASSED)
+			.variables()
+			.containsEntry("committeeOutcome", PASSED)
+			.containsEntry(SESSION_COUNT, 4)
+			.doesNotContainKey(COMMITTEE_NAME);
+	}
+
+	@Test
+	void aSmallProjectIsDecidedByTheMainCommitteeAfterItsSpecialistCommittee() {
+		ProcessInstance resolution = startResolution(
+				Map.of("estimatedCost", 50000, "focusArea", "education", "digitalSolution", false));
+
+		assertThat(resolution).variables()
+			.containsEntry(COMMITTEE_NAME, "Ausschuss für Bildung und Soziales")
+			.containsEntry(COMMITTEE_ROLE, PRELIMINARY);
+		consult(resolution, PASSED, Map.of());
+		assertThat(resolution).variables().containsEntry(COMMITTEE_NAME, MAIN).containsEntry(COMMITTEE_ROLE, DECIDING);
+		consult(resolution, PASSED, Map.of());
+
+		assertThat(resolution).isEnded().variables().containsEntry(SESSION_COUNT, 2);
+	}
+
+	@Test
+	void theTasksNameProjectAndCommittee() {
+		ProcessInstance resolution = startResolution(Map.of());
+
+		assertThat(task(resolution)).hasCandidateGroup("ratsbuero")
+			.hasName("Sitzungstermin festlegen – „Smarte Straßenbeleuchtung“ (Ausschuss für Digitalisierung)");
+	}
+
+	@Test
+	void aPostponedItemReturnsInTheNextMeetingOfTheSameCommittee() {
+		ProcessInstance resolution = startResolution(Map.of());
+		String nextMeeting = LocalDate.now().plusDays(60).toString();
+
+		consult(resolution, POSTPONED, Map.of(NEXT_MEETING_DATE, nextMeeting));
+
+		assertThat(resolution).isWaitingAt(RECORD_RESULT)
+			.variables()
+			.containsEntry(COMMITTEE_NAME, DIGITAL)
+			.containsEntry(MEETING_DATE, nextMeeting)
+			.containsEntry(SESSION_COUNT, 1);
+		complete(task(resolution), withVariables(RESULT, PASSED, RESOLUTION_TEXT, "Empfehlung an den Rat"));
+		assertThat(resolution).variables().containsEntry(COMMITTEE_NAME, CLIMATE).containsEntry(SESSION_COUNT, 2);
+	}
+
+	@Test
+	void aPostponementNeedsTheNextMeetingDate() {
+		ProcessInstance resolution = startResolution(Map.of());
+		scheduleAndSubmit(resolution, LocalDate.now().plusDays(30));
+		Task record = task(resolution);
+
+		assertThatThrownBy(() -> complete(record, withVariables(RESULT, POSTPONED)))
+			.isInstanceOf(TaskInputException.class)
+			.hasMessageContaining("„Nächster Sitzungstermin“ fehlt.");
+		assertThat(taskQuery().taskId(record.getId()).count()).isEqualTo(1);
+	}
+
+	@Test
+	void aDeferredItemIsScheduledAgainInTheSameCommittee() {
+		ProcessInstance resolution = startResolution(Map.of());
+
+		consult(resolution, DEFERRED, Map.of());
+
+		assertThat(resolution).isWaitingAt(SCHEDULE).variables().containsEntry(COMMITTEE_NAME, DIGITAL);
+	}
+
+	@Test
+	void changesOfTheResolutionAreShownToTheLeadUnitBeforeGoingOn() {
+		ProcessInstance resolution = startResolution(Map.of());
+
+		consult(resolution, PASSED_WITH_CHANGES, Map.of(RESOLUTION_CHANGES, "Nur zwei Pilotstraßen"));
+
+		assertThat(resolution).isWaitingAt(REVIEW_CHANGES);
+		assertThat(task(resolution)).hasCandidateGroup("fb-stadtentwicklung");
+		complete(task(resolution), withVariables("changesAcknowledged", true));
+		assertThat(resolution).isWaitingAt(SCHEDULE).variables().containsEntry(COMMITTEE_NAME, CLIMATE);
+	}
+
+	@Test
+	void aRejectionInAPreliminaryCommitteeIsARecommendationAndTheSequenceGoesOn() {
+		ProcessInstance resolution = startResolution(Map.of());
+
+		consult(resolution, REJECTED, Map.of());
+
+		assertThat(resolution).isWaitingAt(SCHEDULE).variables().containsEntry(COMMITTEE_NAME, CLIMATE);
+	}
+
+	@Test
+	void aRejectionInTheDecidingCommitteeEndsTheResolutionAsRejected() {
+		ProcessInstance resolution = startResolution(Map.of());
+		for (int i = 0; i < 3; i++) {
+			consult(resolution, PASSED, Map.of());
+		}
+
+		consult(resolution, REJECTED, Map.of());
+
+		assertThat(resolution).isEnded()
+			.hasPassed(END_REJECTED)
+			.variables()
+			.containsEntry("committeeOutcome", REJECTED)
+			.containsEntry(SESSION_COUNT, 4);
+	}
+
+	@Test
+	void theSubmissionDeadlineIsThreeWeeksBeforeTheMeetingAndAMissedOneIsWarnedAbout() {
+		ProcessInstance resolution = startResolution(Map.of());
+		LocalDate meeting = LocalDate.now().plusDays(30);
+		complete(task(resolution), withVariables(MEETING_DATE, meeting.toString()));
+		Job deadline = job(SUBMISSION_DEADLINE_TIMER, resolution);
+		assertThat(deadline.getDuedate().toInstant())
+			.isEqualTo(meeting.minusDays(21).atStartOfDay(ZoneId.of("Europe/Berlin")).toInstant());
+
+		execute(deadline);
+
+		assertThat(resolution).hasPassed(WARN_DEADLINE_MISSED, "EndEvent_SubmissionWarningSent")
+			.isWaitingAt(SUBMIT_PAPER)
+			.variables()
+			.containsEntry(SUBMISSION_DEADLINES_MISSED, 1);
+	}
+
+	private ProcessInstance startResolution(Map<String, Object> changes) {
+		ProcessInstance resolution = runtimeService().startProcessInstanceByKey(PROCESS_KEY, "soest-2026-001",
+				ProjectIdeas.smartStreetLighting(changes));
+		assertThat(resolution).isWaitingAt(SCHEDULE);
+		return resolution;
+	}
+
+	private static void scheduleAndSubmit(ProcessInstance resolution, LocalDate meeting) {
+		complete(task(resolution), withVariables(MEETING_DATE, meeting.toString()));
+		assertThat(resolution).isWaitingAt(SUBMIT_PAPER);
+		complete(task(resolution), withVariables(PAPER_REFERENCE, "2026/0815", "paperSummary",
+				"Der Rat beschließt die Pilotierung smarter Straßenbeleuchtung."));
+		assertThat(resolution).isWaitingAt(RECORD_RESULT);
+	}
+
+	private static void consult(ProcessInstance resolution, String result, Map<String, Object> details) {
+		if (!taskQuery().processInstanceId(resolution.getId()).taskDefinitionKey(RECORD_RESULT).list().isEmpty()) {
+			throw new IllegalStateException("already at the result");
+		}
+		scheduleAndSubmit(resolution, LocalDate.now().plusDays(30));
+		Map<String, Object> variables = new HashMap<>(details);
+		variables.put(RESULT, result);
+		if (!POSTPONED.equals(result) && !DEFERRED.equals(result)) {
+			variables.put(RESOLUTION_TEXT, "Beschluss: " + result);
+		}
+		complete(task(resolution), variables);
+	}
+
+}
