@@ -1,0 +1,43 @@
+package de.ratsweg.cosigning;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import de.ratsweg.DecisionTableCoverage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * "Pflicht-Mitzeichnungen": which departments must always co-sign. Every rule has a case.
+ */
+class CoSigningDepartmentsDecisionTest {
+
+	private static final DecisionTableCoverage table = new DecisionTableCoverage("CoSigningDepartmentsDecision");
+
+	@ParameterizedTest(name = "{0} EUR, digital {1}, personal data {2}, {3} → {4}")
+	@CsvSource(delimiter = ';',
+			value = { "0; false; false; education; ''", "1; false; false; education; kaemmerei",
+					"240000; true; true; climate; kaemmerei fb-it datenschutz fb-umwelt",
+					"0; false; false; digitalAdministration; fb-it", "0; true; false; digitalAdministration; fb-it",
+					"0; false; true; mobility; datenschutz fb-stadtentwicklung",
+					"0; false; false; urbanDevelopment; fb-stadtentwicklung" })
+	void requiredDepartments(double estimatedCost, boolean digitalSolution, boolean personalData, String focusArea,
+			String departments) {
+		List<Object> result = table
+			.evaluate(Map.of("estimatedCost", estimatedCost, "digitalSolution", digitalSolution, "personalData",
+					personalData, "focusArea", focusArea))
+			.collectEntries("department");
+		assertThat(result).containsExactlyElementsOf(
+				departments.isBlank() ? List.of() : List.<Object>of((Object[]) departments.split(" ")));
+	}
+
+	@AfterAll
+	static void everyRuleHasACase() {
+		table.assertEveryRuleMatched();
+	}
+
+}
