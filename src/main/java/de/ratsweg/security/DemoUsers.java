@@ -53,8 +53,22 @@ class DemoUsers implements SmartInitializingSingleton {
 
 	static final String CHIEF_DIGITAL_OFFICER = "ckrause";
 
-	static final List<String> USER_IDS = List.of(ADMIN, STAFF, BOARD_MEMBER, COMMITTEE_OFFICE, SECOND_BOARD_MEMBER,
-			MAYOR, BOARD_OFFICE, TREASURY, IT, DATA_PROTECTION, URBAN_DEVELOPMENT, ENVIRONMENT, CHIEF_DIGITAL_OFFICER);
+	static final List<DemoUser> ROSTER = List.of(new DemoUser(ADMIN, "Anna", "Koch", List.of(RatswegGroups.ADMIN)),
+			new DemoUser(STAFF, "Maria", "Müller", List.of(RatswegGroups.STAFF)),
+			new DemoUser(BOARD_MEMBER, "Bernd", "Schneider", List.of(RatswegGroups.BOARD)),
+			new DemoUser(COMMITTEE_OFFICE, "Katrin", "Weber", List.of(RatswegGroups.COMMITTEE_OFFICE)),
+			new DemoUser(SECOND_BOARD_MEMBER, "Dirk", "Lange", List.of(RatswegGroups.BOARD)),
+			// The mayor chairs the board: a member of both groups.
+			new DemoUser(MAYOR, "Heike", "Becker", List.of(RatswegGroups.MAYOR, RatswegGroups.BOARD)),
+			new DemoUser(BOARD_OFFICE, "Lena", "Fischer", List.of(RatswegGroups.BOARD_OFFICE)),
+			new DemoUser(TREASURY, "Thomas", "Schulz", List.of(RatswegGroups.TREASURY)),
+			new DemoUser(IT, "Jonas", "Wagner", List.of(RatswegGroups.IT)),
+			new DemoUser(DATA_PROTECTION, "Sabine", "Hoffmann", List.of(RatswegGroups.DATA_PROTECTION)),
+			new DemoUser(URBAN_DEVELOPMENT, "Peter", "Meyer", List.of(RatswegGroups.URBAN_DEVELOPMENT)),
+			new DemoUser(ENVIRONMENT, "Nina", "Schmitz", List.of(RatswegGroups.ENVIRONMENT)),
+			new DemoUser(CHIEF_DIGITAL_OFFICER, "Claudia", "Krause", List.of(RatswegGroups.CHIEF_DIGITAL_OFFICER)));
+
+	static final List<String> USER_IDS = ROSTER.stream().map(DemoUser::id).toList();
 
 	private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
@@ -84,28 +98,33 @@ class DemoUsers implements SmartInitializingSingleton {
 					"Start with SPRING_PROFILES_ACTIVE=postgres (see README, \"Running in production\").");
 		}
 		this.workGroups.ensure();
-		create(ADMIN, "Anna", "Koch", RatswegGroups.ADMIN);
-		create(STAFF, "Maria", "Müller", RatswegGroups.STAFF);
-		create(BOARD_MEMBER, "Bernd", "Schneider", RatswegGroups.BOARD);
-		create(COMMITTEE_OFFICE, "Katrin", "Weber", RatswegGroups.COMMITTEE_OFFICE);
-		create(SECOND_BOARD_MEMBER, "Dirk", "Lange", RatswegGroups.BOARD);
-		// The mayor chairs the board: a member of both groups.
-		create(MAYOR, "Heike", "Becker", RatswegGroups.MAYOR);
-		this.identitySetup.ensureMembership(MAYOR, RatswegGroups.BOARD);
-		create(BOARD_OFFICE, "Lena", "Fischer", RatswegGroups.BOARD_OFFICE);
-		create(TREASURY, "Thomas", "Schulz", RatswegGroups.TREASURY);
-		create(IT, "Jonas", "Wagner", RatswegGroups.IT);
-		create(DATA_PROTECTION, "Sabine", "Hoffmann", RatswegGroups.DATA_PROTECTION);
-		create(URBAN_DEVELOPMENT, "Peter", "Meyer", RatswegGroups.URBAN_DEVELOPMENT);
-		create(ENVIRONMENT, "Nina", "Schmitz", RatswegGroups.ENVIRONMENT);
-		create(CHIEF_DIGITAL_OFFICER, "Claudia", "Krause", RatswegGroups.CHIEF_DIGITAL_OFFICER);
+		for (DemoUser user : ROSTER) {
+			create(user);
+		}
 	}
 
-	private void create(String userId, String firstName, String lastName, String groupId) {
-		if (this.identitySetup.ensureUser(userId, PASSWORD, firstName, lastName, userId + "@" + EMAIL_DOMAIN)) {
-			log.info("Created demo user '{}' ({} {}, group {})", userId, firstName, lastName, groupId);
+	private void create(DemoUser user) {
+		create(this.identitySetup, user);
+	}
+
+	/**
+	 * Creates the demo user (if missing) with its memberships.
+	 */
+	static void create(IdentitySetup identitySetup, DemoUser user) {
+		if (identitySetup.ensureUser(user.id(), PASSWORD, user.firstName(), user.lastName(),
+				user.id() + "@" + EMAIL_DOMAIN)) {
+			log.info("Created demo user '{}' ({} {}, groups {})", user.id(), user.firstName(), user.lastName(),
+					user.groups());
 		}
-		this.identitySetup.ensureMembership(userId, groupId);
+		for (String group : user.groups()) {
+			identitySetup.ensureMembership(user.id(), group);
+		}
+	}
+
+	/**
+	 * A demo user: one per group, the mayor also on the board.
+	 */
+	record DemoUser(String id, String firstName, String lastName, List<String> groups) {
 	}
 
 }

@@ -1,0 +1,217 @@
+package de.ratsweg.project;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import de.ratsweg.ProcessModels;
+import de.ratsweg.ProjectIdeas;
+import de.ratsweg.RatswegSpringTest;
+import de.ratsweg.forms.TaskInputException;
+import de.ratsweg.security.DemoRoster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A whole project, from the idea to "Projektorganisation steht", through every called
+ * process, in the running application (H2, and PostgreSQL in the database pass) with
+ * authorization checks on: each step is done by the demo user of the group the model
+ * names, who sees only the tasks of their group.
+ */
+@RatswegSpringTest
+class SmartCityProjectJourneyTest {
+
+	private final ApplicationContext context;
+
+	private final ProcessEngine engine;
+
+	private String deploymentId;
+
+	private String businessKey;
+
+	@Autowired
+	SmartCityProjectJourneyTest(ApplicationContext context, ProcessEngine engine) {
+		this.context = context;
+		this.engine = engine;
+	}
+
+	@BeforeEach
+	void deployTheModelsAndCreateTheDemoUsers() {
+		DemoRoster.createIn(this.context);
+		this.deploymentId = ProcessModels.deploy(this.engine,
+				List.of("SmartCityProjectProcess.bpmn", "DepartmentCoSigningProcess.bpmn", "BoardApprovalProcess.bpmn",
+						"CommitteeResolutionProcess.bpmn", "FundingApplicationProcess.bpmn", "FundingRouteDecision.dmn",
+						"CoSigningDepartmentsDecision.dmn", "ResponsibleCommitteesDecision.dmn"));
+		this.businessKey = "soest-" + System.nanoTime();
+	}
+
+	@AfterEach
+	void removeTheModels() {
+		this.engine.getIdentityService().clearAuthentication();
+		ProcessModels.undeploy(this.engine, this.deploymentId);
+	}
+
+	@Test
+	void aProjectGoesFromIdeaToProjectOrganisation() {
+		String projectId = startAs(DemoRoster.STAFF, ProjectIdeas.smartStreetLighting());
+
+		// Mitzeichnung: treasury, IT, data protection (decision table) and environment
+		// (named)
+		for (String user : List.of(DemoRoster.TREASURY, DemoRoster.IT, DemoRoster.DATA_PROTECTION,
+				DemoRoster.ENVIRONMENT)) {
+			work(user, "Task_CoSignProjectIdea", Map.of("statement", "agreed"));
+		}
+		assertThat(visibleTasks(DemoRoster.URBAN_DEVELOPMENT)).as("the lead unit does not co-sign its own idea")
+			.isEmpty();
+
+		// Verwaltungsvorstand, in its meeting
+		work(DemoRoster.BOARD_OFFICE, "Task_PrepareBoardAgendaItem",
+				Map.of("agendaSummary", "Pilot smarter Straßenbeleuchtung in der Innenstadt", "decisionMode", "meeting",
+						"boardMeetingDate", LocalDate.now().plusDays(3).toString()));
+		work(DemoRoster.BOARD_OFFICE, "Task_RecordBoardDecision",
+				Map.of("boardDecision", "approved", "chefsache", true));
+
+		// Beratungsfolge: Digitalisierung, Klima, Haupt- und Finanzausschuss, Rat
+		for (int committee = 0; committee < 4; committee++) {
+			work(DemoRoster.COMMITTEE_OFFICE, "Task_ScheduleConsultation",
+					Map.of("meetingDate", LocalDate.now().plusDays(30).toString()));
+			work(DemoRoster.COMMITTEE_OFFICE, "Task_SubmitResolutionPaper",
+					Map.of("paperReference", "2026/0815", "paperSummary", "Der Rat beschließt die Pilotierung."));
+			work(DemoRoster.COMMITTEE_OFFICE, "Task_RecordCommitteeResult",
+					Map.of("committeeResult", "passed", "resolutionText", "Einstimmig beschlossen"));
+		}
+
+		// Förderantrag
+		work(DemoRoster.STAFF, "Task_SelectFundingProgramme", Map.of("fundingProgramme", "Modellprojekte Smart Cities",
+				"callDeadline", LocalDate.now().plusDays(60).toString()));
+		work(DemoRoster.STAFF, "Task_PrepareFundingApplication", Map.of("eligibleCost", 240000, "requestedAmount",
+				180000, "ownShare", 60000, "financingPlan", "Förderquote 75 %, Eigenanteil Stadtentwicklung"));
+		work(DemoRoster.TREASURY, "Task_IssueTreasuryStatement",
+				Map.of("ownShareSecured", true, "treasuryStatement", "Eigenanteil im Haushalt 2027 veranschlagt"));
+		work(DemoRoster.MAYOR, "Task_SignFundingApplication", Map.of("applicationSigned", true));
+		work(DemoRoster.STAFF, "Task_SubmitFundingApplication",
+				Map.of("submittedOn", LocalDate.now().toString(), "applicationReference", "SC-2026-4711"));
+		work(DemoRoster.STAFF, "Task_RecordFundingNotice",
+				Map.of("fundingResult", "granted", "noticeDate", LocalDate.now().toString(), "grantedAmount", 180000,
+						"fundingPeriodStart", "2027-01-01", "fundingPeriodEnd", "2028-12-31"));
+
+		// Projektorganisation, by the lead unit
+		work(DemoRoster.URBAN_DEVELOPMENT, "Task_SetUpProjectOrganisation",
+				Map.of("projectLead", "Jana Vogt", "workLevelStaffed", true, "jobPostingNeeded", false, "kickOffDate",
+						LocalDate.now().plusDays(14).toString()));
+
+		HistoryService history = this.engine.getHistoryService();
+		HistoricProcessInstance project = history.createHistoricProcessInstanceQuery()
+			.processInstanceId(projectId)
+			.singleResult();
+		assertThat(project.getEndActivityId()).isEqualTo(SmartCityProject.END_ORGANISED);
+		assertThat(history.createHistoricActivityInstanceQuery()
+			.processInstanceId(projectId)
+			.activityType("callActivity")
+			.list()).extracting(HistoricActivityInstance::getActivityId)
+			.containsExactlyInAnyOrder(SmartCityProject.CO_SIGNING, SmartCityProject.BOARD_APPROVAL,
+					SmartCityProject.COMMITTEE_RESOLUTION, SmartCityProject.FUNDING_APPLICATION);
+		assertThat(history.createHistoricVariableInstanceQuery()
+			.processInstanceId(projectId)
+			.variableName("sessionCount")
+			.singleResult()
+			.getValue()).isEqualTo(4);
+		assertThat(history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(this.businessKey).list())
+			.extracting(HistoricTaskInstance::getAssignee)
+			.doesNotContainNull()
+			.contains(DemoRoster.TREASURY, DemoRoster.MAYOR, DemoRoster.COMMITTEE_OFFICE, DemoRoster.URBAN_DEVELOPMENT);
+	}
+
+	@Test
+	void invalidInputIsRefusedInGermanAndTheTaskStaysOpen() {
+		startAs(DemoRoster.STAFF, ProjectIdeas.smartStreetLighting());
+		Task task = visibleTasks(DemoRoster.TREASURY).get(0);
+
+		authenticate(DemoRoster.TREASURY);
+		FormService forms = this.engine.getFormService();
+		assertThatThrownBy(() -> forms.submitTaskForm(task.getId(), Map.of("statement", "objection")))
+			.isInstanceOf(TaskInputException.class)
+			.hasMessage("Die Eingaben sind unvollständig oder ungültig: „Begründung / Anmerkungen“ fehlt.");
+		this.engine.getIdentityService().clearAuthentication();
+
+		assertThat(visibleTasks(DemoRoster.TREASURY)).extracting(Task::getId).containsExactly(task.getId());
+	}
+
+	@Test
+	void nobodyOutsideStaffStartsAProject() {
+		assertThatThrownBy(() -> startAs(DemoRoster.TREASURY, ProjectIdeas.smartStreetLighting()))
+			.isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+	}
+
+	private String startAs(String userId, VariableMap idea) {
+		authenticate(userId);
+		try {
+			ProcessDefinition definition = this.engine.getRepositoryService()
+				.createProcessDefinitionQuery()
+				.deploymentId(this.deploymentId)
+				.processDefinitionKey(SmartCityProject.PROCESS_KEY)
+				.singleResult();
+			return this.engine.getFormService().submitStartForm(definition.getId(), this.businessKey, idea).getId();
+		}
+		finally {
+			this.engine.getIdentityService().clearAuthentication();
+		}
+	}
+
+	/**
+	 * The user finds the task among the tasks they may see, claims it and submits its
+	 * form.
+	 */
+	private void work(String userId, String taskDefinitionKey, Map<String, Object> input) {
+		List<Task> tasks = visibleTasks(userId).stream()
+			.filter((task) -> task.getTaskDefinitionKey().equals(taskDefinitionKey))
+			.toList();
+		assertThat(tasks).as("%s sees the task %s", userId, taskDefinitionKey).hasSize(1);
+		authenticate(userId);
+		try {
+			TaskService taskService = this.engine.getTaskService();
+			taskService.claim(tasks.get(0).getId(), userId);
+			VariableMap variables = Variables.fromMap(input);
+			this.engine.getFormService().submitTaskForm(tasks.get(0).getId(), variables);
+		}
+		finally {
+			this.engine.getIdentityService().clearAuthentication();
+		}
+	}
+
+	private List<Task> visibleTasks(String userId) {
+		authenticate(userId);
+		try {
+			return this.engine.getTaskService().createTaskQuery().processInstanceBusinessKey(this.businessKey).list();
+		}
+		finally {
+			this.engine.getIdentityService().clearAuthentication();
+		}
+	}
+
+	private void authenticate(String userId) {
+		IdentityService identity = this.engine.getIdentityService();
+		identity.setAuthentication(userId, DemoRoster.groupsOf(userId));
+	}
+
+}
