@@ -37,11 +37,7 @@ public final class ProjectIdeas {
 			.putValue("personalData", true)
 			.putValue("estimatedCost", 240000)
 			.putValue("preferredFinancing", "funding")
-			.putValueTyped("workPackages",
-					SpinValues
-						.jsonValue("[{\"title\":\"Pilotstraße ausstatten\",\"durationWeeks\":12},"
-								+ "{\"title\":\"Ausschreibung Sensorik\",\"durationWeeks\":8}]")
-						.create())
+			.putValue("workPackages", "Pilotstraße ausstatten: 12\nAusschreibung Sensorik: 8 Wochen")
 			.putValue("externalConsulting", false);
 	}
 

@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -27,7 +26,7 @@ final class FormSchema {
 	static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
 
 	private static final List<String> INPUT_TYPES = List.of("textfield", "textarea", "number", "select", "radio",
-			"checkbox", "checklist", "datetime", "dynamiclist");
+			"checkbox", "checklist", "datetime");
 
 	private final String formId;
 
@@ -70,23 +69,19 @@ final class FormSchema {
 	 */
 	List<String> check(Map<String, Object> values, Predicate<String> hidden, LocalDate today) {
 		List<String> problems = new ArrayList<>();
-		check(this.fields, values, hidden, today, "", problems);
+		check(this.fields, values, hidden, today, problems);
 		return problems;
 	}
 
 	private static void check(List<JsonNode> fields, Map<String, Object> values, Predicate<String> hidden,
-			LocalDate today, String prefix, List<String> problems) {
+			LocalDate today, List<String> problems) {
 		for (JsonNode field : fields) {
 			String condition = field.path("conditional").path("hide").asText(null);
 			if (condition != null && hidden.test(condition)) {
 				continue;
 			}
 			String type = field.path("type").asText();
-			String label = prefix + label(field);
-			if ("dynamiclist".equals(type)) {
-				checkList(field, values.get(field.path("path").asText()), hidden, today, label, problems);
-				continue;
-			}
+			String label = label(field);
 			Object value = values.get(field.path("key").asText());
 			JsonNode rules = field.path("validate");
 			if (isEmpty(value)) {
@@ -111,28 +106,6 @@ final class FormSchema {
 				}
 				default -> checkText(value, rules, label, problems);
 			}
-		}
-	}
-
-	private static void checkList(JsonNode field, Object value, Predicate<String> hidden, LocalDate today, String label,
-			List<String> problems) {
-		if (value == null) {
-			return;
-		}
-		if (!(value instanceof List<?> items)) {
-			problems.add("„%s“ muss eine Liste sein.".formatted(label));
-			return;
-		}
-		List<JsonNode> itemFields = new ArrayList<>();
-		collect(field.path("components"), itemFields);
-		int position = 1;
-		for (Object item : items) {
-			Map<String, Object> itemValues = new HashMap<>();
-			if (item instanceof Map<?, ?> map) {
-				map.forEach((key, itemValue) -> itemValues.put(String.valueOf(key), itemValue));
-			}
-			check(itemFields, itemValues, hidden, today, label + " " + position + ": ", problems);
-			position++;
 		}
 	}
 
@@ -249,7 +222,7 @@ final class FormSchema {
 	}
 
 	private static String label(JsonNode field) {
-		for (String name : List.of("label", "dateLabel", "key", "path")) {
+		for (String name : List.of("label", "dateLabel", "key")) {
 			String label = field.path(name).asText("");
 			if (!label.isBlank()) {
 				return label;

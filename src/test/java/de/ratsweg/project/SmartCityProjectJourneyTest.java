@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,15 @@ class SmartCityProjectJourneyTest {
 		}
 		assertThat(visibleTasks(DemoRoster.URBAN_DEVELOPMENT)).as("the lead unit does not co-sign its own idea")
 			.isEmpty();
+		ObjectValue statements = (ObjectValue) this.engine.getHistoryService()
+			.createHistoricVariableInstanceQuery()
+			.processInstanceIdIn(coSigningInstance(projectId))
+			.variableName("coSigningStatements")
+			.disableCustomObjectDeserialization()
+			.singleResult()
+			.getTypedValue();
+		assertThat(statements.getSerializationDataFormat()).as("kept as JSON, never as a Java object")
+			.isEqualTo("application/json");
 
 		// Verwaltungsvorstand, in its meeting
 		work(DemoRoster.BOARD_OFFICE, "Task_PrepareBoardAgendaItem",
@@ -161,6 +171,15 @@ class SmartCityProjectJourneyTest {
 	void nobodyOutsideStaffStartsAProject() {
 		assertThatThrownBy(() -> startAs(DemoRoster.TREASURY, ProjectIdeas.smartStreetLighting()))
 			.isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+	}
+
+	private String coSigningInstance(String projectId) {
+		return this.engine.getHistoryService()
+			.createHistoricProcessInstanceQuery()
+			.superProcessInstanceId(projectId)
+			.processDefinitionKey("DepartmentCoSigningProcess")
+			.singleResult()
+			.getId();
 	}
 
 	private String startAs(String userId, VariableMap idea) {

@@ -195,12 +195,12 @@ class SmartCityProjectProcessTest {
 	}
 
 	@Test
-	void externalConsultingNeedsAReasonAndAWorkPackageNeedsItsDuration() {
-		assertThatThrownBy(() -> submitIdea(ProjectIdeas.smartStreetLighting(Map.of(EXTERNAL_CONSULTING, true,
-				WORK_PACKAGES, Variables.untypedValue(List.of(Map.of("title", "Pilotstraße")))))))
+	void externalConsultingNeedsAReasonAndEveryWorkPackageItsDuration() {
+		assertThatThrownBy(() -> submitIdea(
+				ProjectIdeas.smartStreetLighting(Map.of(EXTERNAL_CONSULTING, true, WORK_PACKAGES, "Pilotstraße"))))
 			.isInstanceOf(TaskInputException.class)
 			.hasMessageContaining("„Warum externe Beratung?“ fehlt.")
-			.hasMessageContaining("„Arbeitspakete 1: Geschätzte Dauer (Wochen)“ fehlt.");
+			.hasMessageContaining("„Arbeitspakete mit geschätzter Dauer“ hat nicht das erwartete Format.");
 	}
 
 	private static ProcessInstance submitIdea(Map<String, Object> idea) {
