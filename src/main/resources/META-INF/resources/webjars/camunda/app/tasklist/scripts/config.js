@@ -8,6 +8,8 @@ export default {
     availableLocales: ['de', 'en'],
     fallbackLocale: 'de'
   },
+  // German texts for Camunda Forms (form-js brings only English ones).
+  customScripts: ['scripts/ratsweg-forms-de.js'],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
