@@ -22,7 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 import de.ratsweg.ProcessModels;
 import de.ratsweg.ProjectIdeas;
@@ -46,14 +49,17 @@ class SmartCityProjectJourneyTest {
 
 	private final ProcessEngine engine;
 
+	private final TestRestTemplate http;
+
 	private String deploymentId;
 
 	private String businessKey;
 
 	@Autowired
-	SmartCityProjectJourneyTest(ApplicationContext context, ProcessEngine engine) {
+	SmartCityProjectJourneyTest(ApplicationContext context, ProcessEngine engine, TestRestTemplate http) {
 		this.context = context;
 		this.engine = engine;
+		this.http = http;
 	}
 
 	@BeforeEach
@@ -164,6 +170,20 @@ class SmartCityProjectJourneyTest {
 			.hasMessage("Die Eingaben sind unvollständig oder ungültig: „Begründung / Anmerkungen“ fehlt.");
 		this.engine.getIdentityService().clearAuthentication();
 
+		assertThat(visibleTasks(DemoRoster.TREASURY)).extracting(Task::getId).containsExactly(task.getId());
+	}
+
+	@Test
+	void overTheRestApiRefusedInputIsA400WithTheGermanReason() {
+		startAs(DemoRoster.STAFF, ProjectIdeas.smartStreetLighting());
+		Task task = visibleTasks(DemoRoster.TREASURY).get(0);
+
+		ResponseEntity<String> response = this.http.withBasicAuth(DemoRoster.TREASURY, DemoRoster.PASSWORD)
+			.postForEntity("/engine-rest/task/{id}/submit-form",
+					Map.of("variables", Map.of("statement", Map.of("value", "objection"))), String.class, task.getId());
+
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getBody()).contains("„Begründung / Anmerkungen“ fehlt.");
 		assertThat(visibleTasks(DemoRoster.TREASURY)).extracting(Task::getId).containsExactly(task.getId());
 	}
 

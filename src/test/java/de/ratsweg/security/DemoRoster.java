@@ -10,6 +10,8 @@ import org.springframework.context.ApplicationContext;
  */
 public final class DemoRoster {
 
+	public static final String PASSWORD = DemoUsers.PASSWORD;
+
 	public static final String STAFF = DemoUsers.STAFF;
 
 	public static final String BOARD_OFFICE = DemoUsers.BOARD_OFFICE;

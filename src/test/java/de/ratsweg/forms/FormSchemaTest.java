@@ -1,0 +1,117 @@
+package de.ratsweg.forms;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The server-side check of a Camunda Form's rules: what the form refuses in the browser
+ * is refused again here, in German, and fields hidden by their condition are skipped.
+ */
+class FormSchemaTest {
+
+	private static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
+
+	private final FormSchema form = FormSchema.of(new ObjectMapper().readTree(
+			"""
+					{ "id": "ExampleForm", "components": [
+					  { "type": "text", "text": "Überschrift" },
+					  { "type": "textfield", "key": "title", "label": "Titel", "validate": { "required": true, "maxLength": 10 } },
+					  { "type": "number", "key": "cost", "label": "Kosten", "validate": { "min": 0, "max": 1000.5 } },
+					  { "type": "select", "key": "mode", "label": "Art", "values": [ { "label": "A", "value": "a" } ] },
+					  { "type": "checklist", "key": "units", "label": "Stellen", "values": [ { "label": "IT", "value": "fb-it" } ] },
+					  { "type": "checkbox", "key": "signed", "label": "Unterschrieben", "validate": { "required": true } },
+					  { "type": "datetime", "key": "day", "dateLabel": "Termin", "subtype": "date", "disallowPassedDates": true },
+					  { "type": "textfield", "key": "ref", "label": "Zeichen", "validate": { "pattern": "^[0-9]{4}/[0-9]+$" } },
+					  { "type": "group", "components": [
+					    { "type": "textarea", "key": "reason", "label": "Grund", "validate": { "required": true },
+					      "conditional": { "hide": "=mode != \\"a\\"" } } ] }
+					] }
+					"""));
+
+	FormSchemaTest() throws Exception {
+	}
+
+	@Test
+	void validInputPasses() {
+		assertThat(check(valid())).isEmpty();
+	}
+
+	@Test
+	void everyRuleOfTheFormIsCheckedAgain() {
+		Map<String, Object> input = valid();
+		input.put("title", "Viel zu langer Titel");
+		input.put("cost", "-1");
+		input.put("mode", "b");
+		input.put("units", List.of("fb-it", "kaemmerei"));
+		input.put("signed", false);
+		input.put("day", "2026-11-25");
+		input.put("ref", "15/2026");
+
+		assertThat(check(input)).containsExactly("„Titel“ darf höchstens 10 Zeichen lang sein.",
+				"„Kosten“ darf nicht kleiner als 0 sein.", "„Art“: „b“ ist keine der möglichen Antworten.",
+				"„Stellen“: „kaemmerei“ ist keine der möglichen Antworten.", "„Unterschrieben“ muss bestätigt werden.",
+				"„Termin“ darf nicht in der Vergangenheit liegen.", "„Zeichen“ hat nicht das erwartete Format.");
+	}
+
+	@Test
+	void aRequiredFieldIsMissingWhenEmptyOrBlank() {
+		Map<String, Object> input = valid();
+		input.put("title", "  ");
+		input.remove("signed");
+		input.put("reason", "");
+
+		assertThat(check(input)).containsExactly("„Titel“ fehlt.", "„Unterschrieben“ muss bestätigt werden.",
+				"„Grund“ fehlt.");
+	}
+
+	@Test
+	void aFieldHiddenByItsConditionIsNotRequired() {
+		Map<String, Object> input = valid();
+		input.remove("mode");
+		input.remove("reason");
+
+		assertThat(check(input)).isEmpty();
+	}
+
+	@Test
+	void numbersAndDatesMustBeWhatTheySayAndTheLimitsAreInclusive() {
+		Map<String, Object> input = valid();
+		input.put("cost", 1000.5);
+		input.put("day", TODAY.toString());
+		assertThat(check(input)).isEmpty();
+
+		input.put("cost", "zwölf");
+		input.put("day", "morgen");
+		assertThat(check(input)).containsExactly("„Kosten“ muss eine Zahl sein.",
+				"„Termin“ ist kein gültiges Datum (TT.MM.JJJJ).");
+	}
+
+	private List<String> check(Map<String, Object> input) {
+		return this.form.check(input, (condition) -> {
+			// the FEEL engine is exercised by the process tests; here the one condition
+			assertThat(condition).isEqualTo("=mode != \"a\"");
+			return !"a".equals(input.get("mode"));
+		}, TODAY);
+	}
+
+	private static Map<String, Object> valid() {
+		Map<String, Object> input = new HashMap<>();
+		input.put("title", "Leuchten");
+		input.put("cost", 12);
+		input.put("mode", "a");
+		input.put("units", List.of("fb-it"));
+		input.put("signed", true);
+		input.put("day", "2026-12-01");
+		input.put("ref", "2026/0815");
+		input.put("reason", "weil");
+		return input;
+	}
+
+}
