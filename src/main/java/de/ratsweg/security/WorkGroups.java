@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.authorization.Resources;
 
 import org.springframework.stereotype.Component;
 
+import de.ratsweg.tasklist.TaskFilters;
+
 /**
  * The groups that do the work and what each may do in the engine. Tasks themselves become
  * visible through the engine's default task permissions: whoever is assignee or candidate
@@ -21,8 +23,11 @@ class WorkGroups {
 
 	private final IdentitySetup identitySetup;
 
-	WorkGroups(IdentitySetup identitySetup) {
+	private final TaskFilters taskFilters;
+
+	WorkGroups(IdentitySetup identitySetup, TaskFilters taskFilters) {
 		this.identitySetup = identitySetup;
+		this.taskFilters = taskFilters;
 	}
 
 	void ensure() {
@@ -36,6 +41,10 @@ class WorkGroups {
 				ProcessDefinitionPermissions.CREATE_INSTANCE);
 		this.identitySetup.grant(RatswegGroups.STAFF, Resources.PROCESS_INSTANCE, Authorization.ANY,
 				Permissions.CREATE);
+		String filterId = this.taskFilters.ensureMyTasks();
+		for (String groupId : RatswegGroups.workGroupIds()) {
+			this.identitySetup.grant(groupId, Resources.FILTER, filterId, Permissions.READ);
+		}
 	}
 
 	private void ensureWorkGroup(String groupId, String name) {

@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -185,6 +187,38 @@ class SmartCityProjectJourneyTest {
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(response.getBody()).contains("„Begründung / Anmerkungen“ fehlt.");
 		assertThat(visibleTasks(DemoRoster.TREASURY)).extracting(Task::getId).containsExactly(task.getId());
+	}
+
+	@Test
+	void theFilterMyTasksShowsEachUserTheTasksOfTheirGroups() {
+		startAs(DemoRoster.STAFF, ProjectIdeas.smartStreetLighting());
+
+		assertThat(myTasks(DemoRoster.TREASURY)).extracting(Task::getTaskDefinitionKey)
+			.containsExactly("Task_CoSignProjectIdea");
+		assertThat(myTasks(DemoRoster.COMMITTEE_OFFICE)).isEmpty();
+	}
+
+	private List<Task> myTasks(String userId) {
+		List<String> thisProject = this.engine.getRuntimeService()
+			.createProcessInstanceQuery()
+			.processInstanceBusinessKey(this.businessKey)
+			.list()
+			.stream()
+			.map(org.camunda.bpm.engine.runtime.ProcessInstance::getId)
+			.toList();
+		authenticate(userId);
+		try {
+			FilterService filters = this.engine.getFilterService();
+			Filter myTasks = filters.createFilterQuery().filterName("Meine Aufgaben").singleResult();
+			assertThat(myTasks).as("%s may read the filter", userId).isNotNull();
+			return filters.<Task>list(myTasks.getId())
+				.stream()
+				.filter((task) -> thisProject.contains(task.getProcessInstanceId()))
+				.toList();
+		}
+		finally {
+			this.engine.getIdentityService().clearAuthentication();
+		}
 	}
 
 	@Test
