@@ -110,7 +110,8 @@ public class CoSigning {
 		for (Map<String, Object> statement : statements) {
 			String department = RatswegGroups.nameOf(String.valueOf(statement.get("department")));
 			String line = "- **" + department + "**: " + STATEMENT_NAMES.getOrDefault(statement.get("statement"), "?")
-					+ (statement.get("text") != null ? " – " + statement.get("text") : "");
+					+ (statement.get("text") != null ? " – " + asMarkdownText(String.valueOf(statement.get("text")))
+							: "");
 			summary.append(line).append('\n');
 			if (OBJECTION.equals(statement.get("statement"))) {
 				objections.add(department + ": " + statement.get("text"));
@@ -121,6 +122,24 @@ public class CoSigning {
 		}
 		execution.setVariable(SUMMARY, summary.toString().strip());
 		execution.setVariable(OBJECTIONS, new ArrayList<>(objections));
+	}
+
+	/**
+	 * A department's own words inside the Markdown summary the forms show: shown as
+	 * typed, never as a link, markup or HTML.
+	 */
+	static String asMarkdownText(String text) {
+		StringBuilder escaped = new StringBuilder();
+		for (char c : text.replaceAll("\\s+", " ").strip().toCharArray()) {
+			switch (c) {
+				case '<' -> escaped.append("&lt;");
+				case '>' -> escaped.append("&gt;");
+				case '&' -> escaped.append("&amp;");
+				case '\\', '*', '_', '[', ']', '(', ')', '#', '`', '!', '|', '~' -> escaped.append('\\').append(c);
+				default -> escaped.append(c);
+			}
+		}
+		return escaped.toString();
 	}
 
 	private static List<String> missing(DelegateExecution execution) {

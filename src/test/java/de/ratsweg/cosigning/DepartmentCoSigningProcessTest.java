@@ -95,6 +95,14 @@ class DepartmentCoSigningProcessTest {
 	}
 
 	@Test
+	void aStatementIsShownAsTypedNeverAsLinkMarkupOrHtml() {
+		assertThat(
+				CoSigning.asMarkdownText("[Hier](https://evil.example) <img src=x onerror=alert(1)> *fett*\n# Titel"))
+			.isEqualTo(
+					"\\[Hier\\]\\(https://evil.example\\) &lt;img src=x onerror=alert\\(1\\)&gt; \\*fett\\* \\# Titel");
+	}
+
+	@Test
 	void anObjectionWithoutReasonIsRefusedAndTheTaskStaysOpen() {
 		startCoSigning();
 		Task dataProtection = taskFor("datenschutz");
