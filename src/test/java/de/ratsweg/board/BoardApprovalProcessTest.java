@@ -7,15 +7,13 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import de.ratsweg.ProcessModels;
+import de.ratsweg.DeployedModels;
 import de.ratsweg.ProjectIdeas;
 import de.ratsweg.forms.TaskInputException;
 
@@ -42,15 +40,14 @@ class BoardApprovalProcessTest {
 		.assertClassCoverageAtLeast(1.0)
 		.build();
 
+	@RegisterExtension
+	final DeployedModels models = DeployedModels.of(engine, PROCESS_KEY + ".bpmn")
+		.withBean("boardVoting", new BoardVoting());
+
 	private static final List<String> BOARD = List.of("bschneider", "dlange", "hbecker");
 
-	private String deploymentId;
-
 	@BeforeEach
-	void deploy() {
-		BpmnAwareTests.init(engine.getProcessEngine());
-		Mocks.register("boardVoting", new BoardVoting());
-		this.deploymentId = ProcessModels.deploy(engine.getProcessEngine(), List.of(PROCESS_KEY + ".bpmn"));
+	void theBoard() {
 		IdentityService identity = engine.getProcessEngine().getIdentityService();
 		identity.saveGroup(identity.newGroup("verwaltungsvorstand"));
 		for (String member : BOARD) {
@@ -60,13 +57,10 @@ class BoardApprovalProcessTest {
 	}
 
 	@AfterEach
-	void undeploy() {
-		ProcessModels.undeploy(engine.getProcessEngine(), this.deploymentId);
+	void noBoard() {
 		IdentityService identity = engine.getProcessEngine().getIdentityService();
 		BOARD.forEach(identity::deleteUser);
 		identity.deleteGroup("verwaltungsvorstand");
-		Mocks.reset();
-		BpmnAwareTests.reset();
 	}
 
 	@Test

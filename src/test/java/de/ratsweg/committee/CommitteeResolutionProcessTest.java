@@ -10,14 +10,11 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import de.ratsweg.ProcessModels;
+import de.ratsweg.DeployedModels;
 import de.ratsweg.ProjectIdeas;
 import de.ratsweg.forms.TaskInputException;
 
@@ -45,6 +42,10 @@ class CommitteeResolutionProcessTest {
 		.assertClassCoverageAtLeast(1.0)
 		.build();
 
+	@RegisterExtension
+	final DeployedModels models = DeployedModels.of(engine, PROCESS_KEY + ".bpmn", DECISION_KEY + ".dmn")
+		.withBean("committeeResolution", new Consultations());
+
 	private static final String DIGITAL = "Ausschuss für Digitalisierung";
 
 	private static final String CLIMATE = "Ausschuss für Klima, Umwelt und Nachhaltigkeit";
@@ -52,23 +53,6 @@ class CommitteeResolutionProcessTest {
 	private static final String MAIN = "Haupt- und Finanzausschuss";
 
 	private static final String COUNCIL = "Rat der Stadt";
-
-	private String deploymentId;
-
-	@BeforeEach
-	void deploy() {
-		BpmnAwareTests.init(engine.getProcessEngine());
-		Mocks.register("committeeResolution", new Consultations());
-		this.deploymentId = ProcessModels.deploy(engine.getProcessEngine(),
-				List.of(PROCESS_KEY + ".bpmn", DECISION_KEY + ".dmn"));
-	}
-
-	@AfterEach
-	void undeploy() {
-		ProcessModels.undeploy(engine.getProcessEngine(), this.deploymentId);
-		Mocks.reset();
-		BpmnAwareTests.reset();
-	}
 
 	@Test
 	void aLargeDigitalClimateProjectGoesThroughFourCommitteesUpToTheCouncil() {

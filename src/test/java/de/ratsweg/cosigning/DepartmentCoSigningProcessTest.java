@@ -9,14 +9,11 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import de.ratsweg.ProcessModels;
+import de.ratsweg.DeployedModels;
 import de.ratsweg.ProjectIdeas;
 import de.ratsweg.forms.TaskInputException;
 
@@ -43,22 +40,9 @@ class DepartmentCoSigningProcessTest {
 		.assertClassCoverageAtLeast(1.0)
 		.build();
 
-	private String deploymentId;
-
-	@BeforeEach
-	void deploy() {
-		BpmnAwareTests.init(engine.getProcessEngine());
-		Mocks.register("coSigning", new CoSigning());
-		this.deploymentId = ProcessModels.deploy(engine.getProcessEngine(),
-				List.of(PROCESS_KEY + ".bpmn", DECISION_KEY + ".dmn"));
-	}
-
-	@AfterEach
-	void undeploy() {
-		ProcessModels.undeploy(engine.getProcessEngine(), this.deploymentId);
-		Mocks.reset();
-		BpmnAwareTests.reset();
-	}
+	@RegisterExtension
+	final DeployedModels models = DeployedModels.of(engine, PROCESS_KEY + ".bpmn", DECISION_KEY + ".dmn")
+		.withBean("coSigning", new CoSigning());
 
 	@Test
 	void everyRequiredAndInvolvedDepartmentCoSignsExceptTheLeadUnit() {

@@ -5,14 +5,12 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import de.ratsweg.DeployedModels;
 import de.ratsweg.ProcessModels;
 import de.ratsweg.ProjectIdeas;
 import de.ratsweg.board.BoardApproval;
@@ -44,27 +42,13 @@ class SmartCityProjectProcessTest {
 		.assertClassCoverageAtLeast(1.0)
 		.build();
 
-	private String deploymentId;
-
-	@BeforeEach
-	void deploy() {
-		BpmnAwareTests.init(engine.getProcessEngine());
-		Mocks.register("projectOutcome", new ProjectOutcome());
-		this.deploymentId = ProcessModels.deploy(engine.getProcessEngine(),
-				List.of(PROCESS_KEY + ".bpmn", "FundingRouteDecision.dmn"),
-				ProcessModels.calledProcessDouble(DepartmentCoSigning.PROCESS_KEY),
-				ProcessModels.calledProcessDouble(BoardApproval.PROCESS_KEY),
-				ProcessModels.calledProcessDouble(CommitteeResolution.PROCESS_KEY),
-				ProcessModels.calledProcessDouble(FundingApplication.PROCESS_KEY));
-	}
-
-	@AfterEach
-	void undeploy() {
-		ProcessModels.undeploy(engine.getProcessEngine(), this.deploymentId);
-		engine.getProcessEngine().getIdentityService().clearAuthentication();
-		Mocks.reset();
-		BpmnAwareTests.reset();
-	}
+	@RegisterExtension
+	final DeployedModels models = DeployedModels.of(engine, PROCESS_KEY + ".bpmn", "FundingRouteDecision.dmn")
+		.withBean("projectOutcome", new ProjectOutcome())
+		.withCalledProcessDouble(DepartmentCoSigning.PROCESS_KEY)
+		.withCalledProcessDouble(BoardApproval.PROCESS_KEY)
+		.withCalledProcessDouble(CommitteeResolution.PROCESS_KEY)
+		.withCalledProcessDouble(FundingApplication.PROCESS_KEY);
 
 	@Test
 	void anApprovedIdeaWithFundingEndsWithTheProjectOrganisation() {
