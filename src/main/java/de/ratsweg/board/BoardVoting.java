@@ -94,13 +94,9 @@ public class BoardVoting {
 	public void recordVote(DelegateTask task) {
 		Map<String, Object> vote = new LinkedHashMap<>();
 		vote.put("member", task.getAssignee());
-		vote.put("user", ProcessRecords.actor(task));
 		vote.put("vote", task.getVariable(VOTE_VALUE));
 		vote.put("comment", task.getVariable(VOTE_COMMENT));
-		vote.put("time", ProcessRecords.now());
-		ProcessRecords.append(task.getExecution(), VOTES, vote);
-		task.getExecution().removeVariable(VOTE_VALUE);
-		task.getExecution().removeVariable(VOTE_COMMENT);
+		ProcessRecords.keepTaskInput(task, VOTES, vote, VOTE_VALUE, VOTE_COMMENT);
 	}
 
 	/**

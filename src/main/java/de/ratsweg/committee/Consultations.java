@@ -97,9 +97,7 @@ public class Consultations {
 		session.put("result", result);
 		session.put("resolutionText", task.getVariable(RESOLUTION_TEXT));
 		session.put("changes", PASSED_WITH_CHANGES.equals(result) ? task.getVariable(RESOLUTION_CHANGES) : null);
-		session.put("user", ProcessRecords.actor(task));
-		session.put("time", ProcessRecords.now());
-		ProcessRecords.append(task.getExecution(), RESULTS, session);
+		ProcessRecords.keepTaskInput(task, RESULTS, session);
 		task.getExecution().setVariable(SESSION_COUNT, Dates.number(task.getVariable(SESSION_COUNT), 0) + 1);
 		if (POSTPONED.equals(result)) {
 			LocalDate next = meetingDay(task, NEXT_MEETING_DATE);

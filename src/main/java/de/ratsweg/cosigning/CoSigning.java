@@ -72,11 +72,7 @@ public class CoSigning {
 		record.put("department", task.getVariable("department"));
 		record.put("statement", task.getVariable(STATEMENT));
 		record.put("text", task.getVariable(STATEMENT_TEXT));
-		record.put("user", ProcessRecords.actor(task));
-		record.put("time", ProcessRecords.now());
-		ProcessRecords.append(task.getExecution(), STATEMENTS, record);
-		task.getExecution().removeVariable(STATEMENT);
-		task.getExecution().removeVariable(STATEMENT_TEXT);
+		ProcessRecords.keepTaskInput(task, STATEMENTS, record, STATEMENT, STATEMENT_TEXT);
 	}
 
 	/**

@@ -52,6 +52,22 @@ public final class ProcessRecords {
 	}
 
 	/**
+	 * Keeps what a task's form gave, with who and when, in the list variable, then clears
+	 * the form fields so that the next task of the same kind (another department, another
+	 * board member) starts with an empty form.
+	 */
+	public static void keepTaskInput(DelegateTask task, String listVariable, Map<String, Object> record,
+			String... formFields) {
+		Map<String, Object> entry = new LinkedHashMap<>(record);
+		entry.put("user", actor(task));
+		entry.put("time", now());
+		append(task.getExecution(), listVariable, entry);
+		for (String field : formFields) {
+			task.getExecution().removeVariable(field);
+		}
+	}
+
+	/**
 	 * Who completes the task: the signed-in user, else the assignee.
 	 */
 	public static String actor(DelegateTask task) {
