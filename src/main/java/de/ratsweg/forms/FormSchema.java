@@ -61,51 +61,91 @@ final class FormSchema {
 	}
 
 	/**
-	 * Checks the values against the form's rules.
-	 * @param values the variables the form sees (submitted and existing)
-	 * @param hidden tells whether a FEEL condition ("=...") hides a field
+	 * Checks submitted input against the form's rules, the way the form itself does in
+	 * the browser: every visible required field must be submitted (a value left over from
+	 * an earlier step does not count), every submitted value must fit its field, and
+	 * nothing may be submitted that is not a field of the form or that the form shows
+	 * read-only.
+	 * @param submitted the variables the command submits
+	 * @param existing the variables the task or process already has
+	 * @param hidden tells whether a FEEL condition ("=...") hides a field, evaluated on
+	 * the existing variables overlaid with the submitted ones
 	 * @param today the current day
 	 * @return one German sentence per problem, empty when all is well
 	 */
-	List<String> check(Map<String, Object> values, Predicate<String> hidden, LocalDate today) {
+	List<String> check(Map<String, Object> submitted, Map<String, Object> existing, Predicate<String> hidden,
+			LocalDate today) {
 		List<String> problems = new ArrayList<>();
-		check(this.fields, values, hidden, today, problems);
-		return problems;
-	}
-
-	private static void check(List<JsonNode> fields, Map<String, Object> values, Predicate<String> hidden,
-			LocalDate today, List<String> problems) {
-		for (JsonNode field : fields) {
+		for (String name : submitted.keySet()) {
+			if (this.fields.stream().noneMatch((field) -> name.equals(field.path("key").asText()))) {
+				problems.add("„%s“ gehört nicht zu diesem Formular.".formatted(name));
+			}
+		}
+		for (JsonNode field : this.fields) {
+			String key = field.path("key").asText();
+			String label = label(field);
+			if (field.path("readonly").asBoolean(false) || field.path("disabled").asBoolean(false)) {
+				if (submitted.containsKey(key) && !sameValue(submitted.get(key), existing.get(key))) {
+					problems.add("„%s“ kann hier nicht geändert werden.".formatted(label));
+				}
+				continue;
+			}
 			String condition = field.path("conditional").path("hide").asText(null);
 			if (condition != null && hidden.test(condition)) {
 				continue;
 			}
-			String type = field.path("type").asText();
-			String label = label(field);
-			Object value = values.get(field.path("key").asText());
-			JsonNode rules = field.path("validate");
-			if (isEmpty(value)) {
-				if (rules.path("required").asBoolean(false)) {
-					problems.add(
-							("checkbox".equals(type) ? "„%s“ muss bestätigt werden." : "„%s“ fehlt.").formatted(label));
-				}
-				continue;
+			checkField(field, label, submitted.get(key), today, problems);
+		}
+		return problems;
+	}
+
+	/**
+	 * Checkboxes that are shown but not submitted count as "no", as in the browser.
+	 */
+	Map<String, Object> uncheckedCheckboxes(Map<String, Object> submitted, Predicate<String> hidden) {
+		Map<String, Object> defaults = new java.util.LinkedHashMap<>();
+		for (JsonNode field : this.fields) {
+			String key = field.path("key").asText();
+			String condition = field.path("conditional").path("hide").asText(null);
+			if ("checkbox".equals(field.path("type").asText()) && !submitted.containsKey(key)
+					&& !field.path("readonly").asBoolean(false) && (condition == null || !hidden.test(condition))) {
+				defaults.put(key, Boolean.FALSE);
 			}
-			switch (type) {
-				case "number" -> checkNumber(value, rules, label, problems);
-				case "select", "radio" -> checkChoice(field, value, label, problems);
-				case "checklist" -> checkChoices(field, value, label, problems);
-				case "datetime" -> checkDate(field, value, label, today, problems);
-				case "checkbox" -> {
-					if (!(value instanceof Boolean)) {
-						problems.add("„%s“ muss ja oder nein sein.".formatted(label));
-					}
-					else if (!(Boolean) value && rules.path("required").asBoolean(false)) {
-						problems.add("„%s“ muss bestätigt werden.".formatted(label));
-					}
-				}
-				default -> checkText(value, rules, label, problems);
+		}
+		return defaults;
+	}
+
+	private static boolean sameValue(Object a, Object b) {
+		if (a instanceof Number x && b instanceof Number y) {
+			return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString())) == 0;
+		}
+		return java.util.Objects.equals(a, b);
+	}
+
+	private static void checkField(JsonNode field, String label, Object value, LocalDate today, List<String> problems) {
+		String type = field.path("type").asText();
+		JsonNode rules = field.path("validate");
+		if (isEmpty(value)) {
+			if (rules.path("required").asBoolean(false)) {
+				problems
+					.add(("checkbox".equals(type) ? "„%s“ muss bestätigt werden." : "„%s“ fehlt.").formatted(label));
 			}
+			return;
+		}
+		switch (type) {
+			case "number" -> checkNumber(value, rules, label, problems);
+			case "select", "radio" -> checkChoice(field, value, label, problems);
+			case "checklist" -> checkChoices(field, value, label, problems);
+			case "datetime" -> checkDate(field, value, label, today, problems);
+			case "checkbox" -> {
+				if (!(value instanceof Boolean)) {
+					problems.add("„%s“ muss ja oder nein sein.".formatted(label));
+				}
+				else if (!(Boolean) value && rules.path("required").asBoolean(false)) {
+					problems.add("„%s“ muss bestätigt werden.".formatted(label));
+				}
+			}
+			default -> checkText(value, rules, label, problems);
 		}
 	}
 
@@ -184,9 +224,8 @@ final class FormSchema {
 		}
 		if (value instanceof String text) {
 			try {
-				// form-js stores a date as yyyy-MM-dd, a date and time as
-				// yyyy-MM-ddTHH:mm...
-				return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+				// form-js stores a date as yyyy-MM-dd
+				return LocalDate.parse(text);
 			}
 			catch (DateTimeParseException ex) {
 				return null;
@@ -203,17 +242,70 @@ final class FormSchema {
 		}
 		if (rules.has("maxLength") && text.length() > rules.path("maxLength").asInt()) {
 			problems.add("„%s“ darf höchstens %d Zeichen lang sein.".formatted(label, rules.path("maxLength").asInt()));
+			return;
 		}
-		if (rules.has("pattern")) {
-			try {
-				if (!Pattern.compile(rules.path("pattern").asText()).matcher(text).find()) {
-					problems.add("„%s“ hat nicht das erwartete Format.".formatted(label));
-				}
-			}
-			catch (PatternSyntaxException ex) {
-				throw new IllegalStateException("Form field '" + label + "' has an invalid pattern", ex);
-			}
+		if (rules.has("pattern") && !matches(rules.path("pattern").asText(), text, label)) {
+			problems.add("„%s“ hat nicht das erwartete Format.".formatted(label));
 		}
+	}
+
+	/**
+	 * The form's pattern, with a budget: a pattern that backtracks without end on some
+	 * input must not hold a thread and a database connection (the input is refused
+	 * instead).
+	 */
+	private static boolean matches(String pattern, String text, String label) {
+		try {
+			return Pattern.compile(pattern).matcher(new BoundedText(text, 200_000L + 100L * text.length())).find();
+		}
+		catch (PatternSyntaxException ex) {
+			throw new IllegalStateException("Form field '" + label + "' has an invalid pattern", ex);
+		}
+		catch (BoundedText.BudgetExceeded ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Text whose characters may be read only so many times.
+	 */
+	private record BoundedText(String text, long[] budget) implements CharSequence {
+
+		BoundedText(String text, long budget) {
+			this(text, new long[] { budget });
+		}
+
+		@Override
+		public char charAt(int index) {
+			if (--this.budget[0] < 0) {
+				throw new BudgetExceeded();
+			}
+			return this.text.charAt(index);
+		}
+
+		@Override
+		public int length() {
+			return this.text.length();
+		}
+
+		@Override
+		public CharSequence subSequence(int start, int end) {
+			return new BoundedText(this.text.substring(start, end), this.budget);
+		}
+
+		@Override
+		public String toString() {
+			return this.text;
+		}
+
+		static final class BudgetExceeded extends RuntimeException {
+
+			BudgetExceeded() {
+				super(null, null, false, false);
+			}
+
+		}
+
 	}
 
 	private static boolean isEmpty(Object value) {

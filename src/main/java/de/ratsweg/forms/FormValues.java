@@ -12,7 +12,7 @@ public final class FormValues {
 	}
 
 	public static Object plain(VariableScope scope, String name) {
-		return FormInputValidation.plain(scope.getVariableTyped(name, true));
+		return FormInputGuard.plain(scope.getVariableTyped(name, true));
 	}
 
 }

@@ -25,7 +25,6 @@ public class FormsPlugin extends AbstractProcessEnginePlugin {
 			listeners = new ArrayList<>();
 			configuration.setCustomPostBPMNParseListeners(listeners);
 		}
-		listeners.add(new FormInputValidation());
 		listeners.add(new TaskTitles());
 		List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired();
 		if (interceptors == null) {
@@ -33,6 +32,12 @@ public class FormsPlugin extends AbstractProcessEnginePlugin {
 			configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
 		}
 		interceptors.add(0, new RefusedInputUnwrapping());
+		List<CommandInterceptor> inside = configuration.getCustomPostCommandInterceptorsTxRequired();
+		if (inside == null) {
+			inside = new ArrayList<>();
+			configuration.setCustomPostCommandInterceptorsTxRequired(inside);
+		}
+		inside.add(new FormInputGuard());
 		RefusedInputLogFilter.install();
 	}
 

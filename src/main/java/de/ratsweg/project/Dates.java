@@ -27,7 +27,7 @@ public final class Dates {
 	}
 
 	/**
-	 * A day from a form value ({@code yyyy-MM-dd}, or a Date), or null.
+	 * A day from a form value (exactly {@code yyyy-MM-dd}, or a Date), or null.
 	 */
 	public static LocalDate day(Object value) {
 		if (value instanceof Date date) {
@@ -35,7 +35,7 @@ public final class Dates {
 		}
 		if (value instanceof String text && !text.isBlank()) {
 			try {
-				return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+				return LocalDate.parse(text);
 			}
 			catch (DateTimeParseException ex) {
 				return null;

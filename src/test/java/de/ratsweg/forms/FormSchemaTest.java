@@ -29,6 +29,8 @@ class FormSchemaTest {
 					  { "type": "checkbox", "key": "signed", "label": "Unterschrieben", "validate": { "required": true } },
 					  { "type": "datetime", "key": "day", "dateLabel": "Termin", "subtype": "date", "disallowPassedDates": true },
 					  { "type": "textfield", "key": "ref", "label": "Zeichen", "validate": { "pattern": "^[0-9]{4}/[0-9]+$" } },
+					{ "type": "textarea", "key": "need", "label": "Bedarf", "readonly": true },
+					{ "type": "textfield", "key": "slow", "label": "Langsam", "validate": { "pattern": "^(a|a)*$" } },
 					  { "type": "group", "components": [
 					    { "type": "textarea", "key": "reason", "label": "Grund", "validate": { "required": true },
 					      "conditional": { "hide": "=mode != \\"a\\"" } } ] }
@@ -72,6 +74,47 @@ class FormSchemaTest {
 	}
 
 	@Test
+	void nothingOutsideTheFormMayBeSubmittedAndReadOnlyFieldsStayAsTheyAre() {
+		Map<String, Object> input = valid();
+		input.put("estimatedCost", 50000);
+		input.put("need", "geändert");
+
+		assertThat(check(input, Map.of("need", "Der Bedarf"))).containsExactly(
+				"„estimatedCost“ gehört nicht zu diesem Formular.", "„Bedarf“ kann hier nicht geändert werden.");
+
+		input.put("need", "Der Bedarf");
+		input.remove("estimatedCost");
+		assertThat(check(input, Map.of("need", "Der Bedarf"))).isEmpty();
+	}
+
+	@Test
+	void aValueLeftFromAnEarlierStepDoesNotCountAsInput() {
+		Map<String, Object> input = valid();
+		input.remove("signed");
+		input.remove("title");
+
+		assertThat(check(input, Map.of("signed", true, "title", "Leuchten"))).containsExactly("„Titel“ fehlt.",
+				"„Unterschrieben“ muss bestätigt werden.");
+	}
+
+	@Test
+	void aPatternThatWouldBacktrackForeverRefusesTheInputInsteadOfHangingTheServer() {
+		Map<String, Object> input = valid();
+		input.put("slow", "a".repeat(40) + "b");
+
+		assertThat(check(input)).containsExactly("„Langsam“ hat nicht das erwartete Format.");
+	}
+
+	@Test
+	void aShownCheckboxThatIsNotSubmittedIsNo() {
+		Map<String, Object> input = valid();
+		input.remove("signed");
+
+		assertThat(this.form.uncheckedCheckboxes(input, (condition) -> false))
+			.containsExactly(Map.entry("signed", false));
+	}
+
+	@Test
 	void aFieldHiddenByItsConditionIsNotRequired() {
 		Map<String, Object> input = valid();
 		input.remove("mode");
@@ -88,13 +131,17 @@ class FormSchemaTest {
 		assertThat(check(input)).isEmpty();
 
 		input.put("cost", "zwölf");
-		input.put("day", "morgen");
+		input.put("day", "2026-12-01 [x](https://example.org)");
 		assertThat(check(input)).containsExactly("„Kosten“ muss eine Zahl sein.",
 				"„Termin“ ist kein gültiges Datum (TT.MM.JJJJ).");
 	}
 
 	private List<String> check(Map<String, Object> input) {
-		return this.form.check(input, (condition) -> {
+		return check(input, Map.of());
+	}
+
+	private List<String> check(Map<String, Object> input, Map<String, Object> existing) {
+		return this.form.check(input, existing, (condition) -> {
 			// the FEEL engine is exercised by the process tests; here the one condition
 			assertThat(condition).isEqualTo("=mode != \"a\"");
 			return !"a".equals(input.get("mode"));

@@ -84,7 +84,8 @@ class SmartCityProjectProcessTest {
 
 		assertThat(project).isWaitingAt(REVISE_IDEA);
 		assertThat(task(project)).hasCandidateGroup("sachbearbeitung");
-		complete(task(project), withVariables("revisionNote", "Kameras entfernt, nur Bewegungsmelder"));
+		complete(task(project), ProjectIdeas.smartStreetLighting(
+				Map.of(PERSONAL_DATA, false, "revisionNote", "Kameras entfernt, nur Bewegungsmelder")));
 		assertThat(project).isWaitingAt(CO_SIGNING);
 		coSigningCompletes(project);
 		assertThat(project).isWaitingAt(BOARD_APPROVAL);

@@ -1,0 +1,307 @@
+package de.ratsweg.forms;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.dmn.feel.impl.FeelEngine;
+import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.delegate.Expression;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.form.FormDefinition;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.deploy.cache.DeploymentCache;
+import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks every task completion and every process start against the Camunda Form linked to
+ * it ({@code camunda:formRef}), on the server, before the engine acts: what the form
+ * requires must be submitted, what it limits is limited, and nothing outside the form may
+ * be set. The browser's own checks can be bypassed (REST API, a stale form); a decision
+ * must never rest on a value nobody entered, or on a variable the form does not offer. A
+ * violation is a {@link TaskInputException} with a German message; nothing changes, the
+ * task stays open.
+ *
+ * <p>
+ * Besides, only administrators may start a process somewhere in the middle, or set or
+ * remove variables of a task that has a form (both bypass the form).
+ */
+class FormInputGuard extends CommandInterceptor {
+
+	private static final Logger log = LoggerFactory.getLogger(FormInputGuard.class);
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private static final FeelEngine FEEL = new ScalaFeelEngineFactory().createInstance();
+
+	/** Parsed forms by form definition id; deployed forms never change. */
+	private final Map<String, FormSchema> forms = new ConcurrentHashMap<>();
+
+	@Override
+	public <T> T execute(Command<T> command) {
+		if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
+			checkTask(field(command, "taskId"),
+					field(command, command instanceof CompleteTaskCmd ? "variables" : "properties"));
+		}
+		else if (command instanceof SubmitStartFormCmd) {
+			checkStart(definitionById(field(command, "processDefinitionId")), field(command, "variables"));
+		}
+		else if (command instanceof StartProcessInstanceCmd) {
+			ProcessInstantiationBuilderImpl start = field(command, "instantiationBuilder");
+			checkStart(definitionOf(start), start.getVariables());
+		}
+		else if (command instanceof StartProcessInstanceAtActivitiesCmd) {
+			refuseUnlessAdministrator("Nur Administratoren dürfen einen Prozess an einer beliebigen Stelle starten.");
+		}
+		else if ((command instanceof SetTaskVariablesCmd || command instanceof RemoveTaskVariablesCmd)
+				&& hasForm(taskById(field(command, "entityId")))) {
+			refuseUnlessAdministrator(
+					"Die Angaben einer Aufgabe mit Formular werden über das Formular gemacht, nicht einzeln.");
+		}
+		return this.next.execute(command);
+	}
+
+	private void checkTask(String taskId, Map<String, Object> submitted) {
+		TaskEntity task = taskById(taskId);
+		if (task == null || task.getTaskDefinition() == null) {
+			return; // the engine reports an unknown task itself
+		}
+		// Only someone who may work on the task learns what its form expects.
+		for (CommandChecker checker : Context.getCommandContext()
+			.getProcessEngineConfiguration()
+			.getCommandCheckers()) {
+			checker.checkTaskWork(task);
+		}
+		FormDefinition formDefinition = task.getTaskDefinition().getFormDefinition();
+		ProcessDefinitionEntity processDefinition = task.getProcessDefinition();
+		FormSchema form = form(formDefinition, processDefinition, task);
+		if (form != null) {
+			check(form, submitted, plainValues(task), "task " + taskId);
+		}
+	}
+
+	private void checkStart(ProcessDefinitionEntity definition, Map<String, Object> submitted) {
+		if (definition == null) {
+			return;
+		}
+		for (CommandChecker checker : Context.getCommandContext()
+			.getProcessEngineConfiguration()
+			.getCommandCheckers()) {
+			checker.checkCreateProcessInstance(definition);
+		}
+		FormSchema form = form(definition.getStartFormDefinition(), definition, null);
+		if (form != null) {
+			check(form, submitted, Map.of(), "start of " + definition.getKey());
+		}
+	}
+
+	private static void check(FormSchema form, Map<String, Object> submittedVariables, Map<String, Object> existing,
+			String what) {
+		Map<String, Object> submitted = new HashMap<>();
+		if (submittedVariables instanceof VariableMap typed) {
+			typed.keySet().forEach((name) -> submitted.put(name, plain(typed.getValueTyped(name))));
+		}
+		else if (submittedVariables != null) {
+			submittedVariables.forEach((name, value) -> submitted.put(name, plainObject(value)));
+		}
+		Map<String, Object> seen = new HashMap<>(existing);
+		seen.putAll(submitted);
+		LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(FormSchema.ZONE).toLocalDate();
+		List<String> problems = form.check(submitted, existing, (condition) -> isHidden(condition, seen), today);
+		if (!problems.isEmpty()) {
+			log.info("Refused input for form {} ({}): {}", form.formId(), what, problems);
+			throw new TaskInputException(problems);
+		}
+		Map<String, Object> unchecked = form.uncheckedCheckboxes(submitted, (condition) -> isHidden(condition, seen));
+		if (!unchecked.isEmpty() && submittedVariables != null) {
+			try {
+				submittedVariables.putAll(unchecked);
+			}
+			catch (UnsupportedOperationException ex) {
+				// an unmodifiable map from Java code: the process sees no value, as
+				// before
+			}
+		}
+	}
+
+	private static boolean isHidden(String condition, Map<String, Object> values) {
+		String expression = condition.startsWith("=") ? condition.substring(1) : condition;
+		Object result = FEEL.evaluateSimpleExpression(expression, Variables.fromMap(values).asVariableContext());
+		return Boolean.TRUE.equals(result);
+	}
+
+	private FormSchema form(FormDefinition formDefinition, ProcessDefinitionEntity processDefinition,
+			VariableScope scope) {
+		if (formDefinition == null || formDefinition.getCamundaFormDefinitionKey() == null
+				|| processDefinition == null) {
+			return null;
+		}
+		CommandContext context = Context.getCommandContext();
+		String formKey = value(formDefinition.getCamundaFormDefinitionKey(), scope);
+		String binding = formDefinition.getCamundaFormDefinitionBinding();
+		String tenantId = processDefinition.getTenantId();
+		CamundaFormDefinitionEntity definition;
+		if ("deployment".equals(binding)) {
+			definition = context.getCamundaFormDefinitionManager()
+				.findDefinitionByDeploymentAndKey(processDefinition.getDeploymentId(), formKey);
+		}
+		else if ("version".equals(binding)) {
+			definition = context.getCamundaFormDefinitionManager()
+				.findDefinitionByKeyVersionAndTenantId(formKey,
+						Integer.valueOf(value(formDefinition.getCamundaFormDefinitionVersion(), scope)), tenantId);
+		}
+		else {
+			definition = context.getCamundaFormDefinitionManager()
+				.findLatestDefinitionByKeyAndTenantId(formKey, tenantId);
+		}
+		if (definition == null) {
+			log.warn("Form '{}' ({} binding) of {} not found; its input is not checked", formKey, binding,
+					processDefinition.getId());
+			return null;
+		}
+		return this.forms.computeIfAbsent(definition.getId(), (id) -> load(context, definition));
+	}
+
+	private static String value(Expression expression, VariableScope scope) {
+		if (expression == null) {
+			return null;
+		}
+		return scope == null ? expression.getExpressionText() : String.valueOf(expression.getValue(scope));
+	}
+
+	private static FormSchema load(CommandContext context, CamundaFormDefinitionEntity definition) {
+		ResourceEntity resource = context.getResourceManager()
+			.findResourceByDeploymentIdAndResourceName(definition.getDeploymentId(), definition.getResourceName());
+		try {
+			return FormSchema.of(JSON.readTree(resource.getBytes()));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Form " + definition.getResourceName() + " is not JSON", ex);
+		}
+	}
+
+	private static TaskEntity taskById(String taskId) {
+		return taskId == null ? null : Context.getCommandContext().getTaskManager().findTaskById(taskId);
+	}
+
+	private static boolean hasForm(TaskEntity task) {
+		return task != null && task.getTaskDefinition() != null && task.getTaskDefinition().getFormDefinition() != null
+				&& task.getTaskDefinition().getFormDefinition().getCamundaFormDefinitionKey() != null;
+	}
+
+	private static ProcessDefinitionEntity definitionById(String processDefinitionId) {
+		DeploymentCache cache = Context.getProcessEngineConfiguration().getDeploymentCache();
+		return processDefinitionId == null ? null : cache.findDeployedProcessDefinitionById(processDefinitionId);
+	}
+
+	private static ProcessDefinitionEntity definitionOf(ProcessInstantiationBuilderImpl start) {
+		if (start.getProcessDefinitionId() != null) {
+			return definitionById(start.getProcessDefinitionId());
+		}
+		if (start.getProcessDefinitionKey() == null) {
+			return null;
+		}
+		DeploymentCache cache = Context.getProcessEngineConfiguration().getDeploymentCache();
+		return start.getProcessDefinitionTenantId() != null
+				? cache.findDeployedLatestProcessDefinitionByKeyAndTenantId(start.getProcessDefinitionKey(),
+						start.getProcessDefinitionTenantId())
+				: cache.findDeployedLatestProcessDefinitionByKey(start.getProcessDefinitionKey());
+	}
+
+	private static void refuseUnlessAdministrator(String message) {
+		Authentication authentication = Context.getCommandContext().getAuthentication();
+		if (authentication == null || !Context.getCommandContext().isAuthorizationCheckEnabled()) {
+			return; // the application itself, not a user
+		}
+		List<String> groups = authentication.getGroupIds();
+		if (groups == null || !groups.contains(Groups.CAMUNDA_ADMIN)) {
+			throw new AuthorizationException(message);
+		}
+	}
+
+	/**
+	 * The variables as the form sees them: JSON values (checklists) as lists.
+	 */
+	static Map<String, Object> plainValues(VariableScope scope) {
+		Map<String, Object> values = new HashMap<>();
+		VariableMap variables = scope.getVariablesTyped(true);
+		for (String name : variables.keySet()) {
+			values.put(name, plain(variables.getValueTyped(name)));
+		}
+		return values;
+	}
+
+	static Object plain(TypedValue typed) {
+		if (typed == null) {
+			return null;
+		}
+		if (typed.getType() != null && "json".equalsIgnoreCase(typed.getType().getName())
+				&& typed instanceof SerializableValue serializable) {
+			String json = serializable.getValueSerialized();
+			try {
+				return json == null ? null : JSON.readValue(json, Object.class);
+			}
+			catch (IOException ex) {
+				return json;
+			}
+		}
+		return typed.getValue();
+	}
+
+	private static Object plainObject(Object value) {
+		return value instanceof TypedValue typed ? plain(typed) : value;
+	}
+
+	/**
+	 * The engine's commands keep what they were given in protected fields; Camunda 7.24
+	 * is the last version, so their names stay (a test fails should they change).
+	 */
+	@SuppressWarnings("unchecked")
+	static <V> V field(Object command, String name) {
+		for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
+			try {
+				Field field = type.getDeclaredField(name);
+				field.setAccessible(true);
+				return (V) field.get(command);
+			}
+			catch (NoSuchFieldException ex) {
+				// look in the superclass
+			}
+			catch (IllegalAccessException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		throw new IllegalStateException("No field " + name + " in " + command.getClass().getName());
+	}
+
+}
