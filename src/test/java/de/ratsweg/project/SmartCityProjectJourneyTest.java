@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -219,6 +221,52 @@ class SmartCityProjectJourneyTest {
 		finally {
 			this.engine.getIdentityService().clearAuthentication();
 		}
+	}
+
+	@Test
+	void aTaskCannotChangeWhatItsFormDoesNotOffer() {
+		startAs(DemoRoster.STAFF, ProjectIdeas.smartStreetLighting());
+		Task task = visibleTasks(DemoRoster.IT).get(0);
+
+		ResponseEntity<String> smuggled = this.http.withBasicAuth(DemoRoster.IT, DemoRoster.PASSWORD)
+			.postForEntity("/engine-rest/task/{id}/submit-form",
+					Map.of("variables",
+							Map.of("statement", Map.of("value", "agreed"), "estimatedCost", Map.of("value", 50000))),
+					String.class, task.getId());
+		ResponseEntity<String> setDirectly = this.http.withBasicAuth(DemoRoster.IT, DemoRoster.PASSWORD)
+			.exchange("/engine-rest/task/{id}/variables/estimatedCost", HttpMethod.PUT,
+					new HttpEntity<>(Map.of("value", 50000)), String.class, task.getId());
+
+		assertThat(smuggled.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(smuggled.getBody()).contains("„estimatedCost“ gehört nicht zu diesem Formular.");
+		assertThat(setDirectly.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(this.engine.getRuntimeService().getVariable(task.getExecutionId(), "estimatedCost"))
+			.isEqualTo(240000);
+		assertThat(visibleTasks(DemoRoster.IT)).extracting(Task::getId).containsExactly(task.getId());
+	}
+
+	@Test
+	void staffCannotStartAProjectInTheMiddle() {
+		ResponseEntity<String> response = this.http.withBasicAuth(DemoRoster.STAFF, DemoRoster.PASSWORD)
+			.postForEntity("/engine-rest/process-definition/{id}/start",
+					Map.of("businessKey", this.businessKey, "startInstructions", List
+						.of(Map.of("type", "startBeforeActivity", "activityId", "Task_SetUpProjectOrganisation"))),
+					String.class, projectDefinitionId());
+
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(this.engine.getRuntimeService()
+			.createProcessInstanceQuery()
+			.processInstanceBusinessKey(this.businessKey)
+			.count()).isZero();
+	}
+
+	private String projectDefinitionId() {
+		return this.engine.getRepositoryService()
+			.createProcessDefinitionQuery()
+			.deploymentId(this.deploymentId)
+			.processDefinitionKey(SmartCityProject.PROCESS_KEY)
+			.singleResult()
+			.getId();
 	}
 
 	@Test
