@@ -35,6 +35,9 @@ public final class BoardApproval {
 
 	public static final String MEMBERS = "boardMembers";
 
+	/** The member a vote task belongs to (the multi-instance element). */
+	public static final String MEMBER = "boardMember";
+
 	public static final String VOTING_DEADLINE_DATE = "votingDeadline";
 
 	public static final String VOTES = "boardVotes";

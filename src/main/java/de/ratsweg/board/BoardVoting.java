@@ -2,7 +2,6 @@ package de.ratsweg.board;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -18,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
+import de.ratsweg.forms.TaskInputException;
 import de.ratsweg.project.Dates;
 import de.ratsweg.project.ProcessRecords;
 import de.ratsweg.project.SmartCityProject;
@@ -61,6 +61,15 @@ public class BoardVoting {
 	}
 
 	/**
+	 * A new round (also after a revision): nothing of the last decision counts.
+	 */
+	public void startRound(DelegateExecution execution) {
+		ProcessRecords.forget(execution, SmartCityProject.BOARD_DECISION, SmartCityProject.BOARD_REMARKS, CHEFSACHE,
+				DECISION_MODE, MEETING_DATE, VOTING_DAYS, MEMBERS, VOTING_DEADLINE_DATE, VOTES, TIED, VOTING_SUMMARY,
+				VOTE_VALUE, VOTE_COMMENT);
+	}
+
+	/**
 	 * The board meeting's decision is due two days after the meeting.
 	 */
 	public Date meetingResultDueDate(DelegateExecution execution) {
@@ -92,19 +101,30 @@ public class BoardVoting {
 	}
 
 	public void recordVote(DelegateTask task) {
+		String member = String.valueOf(task.getVariable(MEMBER));
+		String actor = ProcessRecords.currentUser(task.getExecution());
+		if (actor != null && !actor.equals(member)) {
+			throw new TaskInputException(
+					"Im Umlaufverfahren stimmt jedes Mitglied selbst ab; diese Stimme gehört „%s“.".formatted(member));
+		}
 		Map<String, Object> vote = new LinkedHashMap<>();
-		vote.put("member", task.getAssignee());
+		vote.put("member", member);
 		vote.put("vote", task.getVariable(VOTE_VALUE));
 		vote.put("comment", task.getVariable(VOTE_COMMENT));
 		ProcessRecords.keepTaskInput(task, VOTES, vote, VOTE_VALUE, VOTE_COMMENT);
 	}
 
 	/**
-	 * Counts the votes cast. A single option with the most votes decides; otherwise the
-	 * mayor casts the deciding vote.
+	 * Counts the votes cast, one per member. An option with more than half of them
+	 * decides; otherwise (a tie, no majority, no vote at all) the mayor casts the
+	 * deciding vote.
 	 */
 	public void countVotes(DelegateExecution execution) {
-		List<Map<String, Object>> votes = ProcessRecords.records(execution, VOTES);
+		Map<Object, Map<String, Object>> lastVoteOfMember = new LinkedHashMap<>();
+		for (Map<String, Object> vote : ProcessRecords.records(execution, VOTES)) {
+			lastVoteOfMember.put(vote.get("member"), vote);
+		}
+		List<Map<String, Object>> votes = List.copyOf(lastVoteOfMember.values());
 		Map<Choice, Integer> counts = new EnumMap<>(Choice.class);
 		for (Map<String, Object> vote : votes) {
 			Choice choice = Choice.of(vote.get("vote"));
@@ -112,10 +132,10 @@ public class BoardVoting {
 				counts.merge(choice, 1, Integer::sum);
 			}
 		}
-		int most = counts.values().stream().max(Comparator.naturalOrder()).orElse(0);
+		int cast = counts.values().stream().mapToInt(Integer::intValue).sum();
 		List<Choice> leaders = counts.entrySet()
 			.stream()
-			.filter((entry) -> entry.getValue() == most)
+			.filter((entry) -> entry.getValue() * 2 > cast)
 			.map(Map.Entry::getKey)
 			.toList();
 		String summary = counts.isEmpty() ? "keine Stimme abgegeben"

@@ -38,6 +38,8 @@ public class Consultations {
 			throw new IllegalStateException("The decision " + DECISION_KEY + " named no committee for process instance "
 					+ execution.getProcessInstanceId() + "; every project needs a deciding committee");
 		}
+		forgetLastConsultation(execution);
+		ProcessRecords.forget(execution, SmartCityProject.COMMITTEE_OUTCOME, PAPER_REFERENCE, "paperSummary");
 		execution.setVariable(CONSULTATIONS, new java.util.ArrayList<>(consultations));
 		execution.setVariable(INDEX, 0);
 		execution.setVariable(SESSION_COUNT, 0);
@@ -118,10 +120,17 @@ public class Consultations {
 		if (hasNext) {
 			execution.setVariable(INDEX, next);
 			makeCurrent(execution, consultations.get(next));
-			execution.removeVariable(RESULT);
-			execution.removeVariable(RESOLUTION_TEXT);
-			execution.removeVariable(RESOLUTION_CHANGES);
+			forgetLastConsultation(execution);
 		}
+	}
+
+	/**
+	 * What one committee decided does not count for the next (the paper reference stays:
+	 * the same paper goes through the sequence).
+	 */
+	private static void forgetLastConsultation(VariableScope scope) {
+		ProcessRecords.forget(scope, RESULT, RESOLUTION_TEXT, RESOLUTION_CHANGES, "changesAcknowledged",
+				"changesRemarks", MEETING_DATE, NEXT_MEETING_DATE);
 	}
 
 	/**

@@ -52,6 +52,7 @@ public class CoSigning {
 		execution.setVariable(DUE_DATE, Dates.inDays(days));
 		execution.setVariable(ESCALATION_DATE, Dates.inDays((long) days + escalationDays));
 		execution.setVariable(STATEMENTS, new ArrayList<>());
+		ProcessRecords.forget(execution, STATEMENT, STATEMENT_TEXT, MISSING, "followUpNote");
 		execution.setVariable(REMINDERS, 0);
 		log.info("Co-signing of process instance {}: departments {}, {} days", execution.getProcessInstanceId(),
 				departments, days);
@@ -126,7 +127,12 @@ public class CoSigning {
 	 */
 	static String asMarkdownText(String text) {
 		StringBuilder escaped = new StringBuilder();
-		for (char c : text.replaceAll("\\s+", " ").strip().toCharArray()) {
+		// a zero-width space keeps the renderer from turning an address into a link
+		String unlinked = text.replaceAll("\\s+", " ")
+			.strip()
+			.replace("://", ":/\u200B/")
+			.replace("www.", "www\u200B.");
+		for (char c : unlinked.toCharArray()) {
 			switch (c) {
 				case '<' -> escaped.append("&lt;");
 				case '>' -> escaped.append("&gt;");

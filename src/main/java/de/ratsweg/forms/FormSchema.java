@@ -133,7 +133,10 @@ final class FormSchema {
 			return;
 		}
 		switch (type) {
-			case "number" -> checkNumber(value, rules, label, problems);
+			case "number" -> {
+				checkNumber(value, rules, label, problems);
+				checkDecimals(value, field.path("decimalDigits"), label, problems);
+			}
 			case "select", "radio" -> checkChoice(field, value, label, problems);
 			case "checklist" -> checkChoices(field, value, label, problems);
 			case "datetime" -> checkDate(field, value, label, today, problems);
@@ -160,6 +163,13 @@ final class FormSchema {
 		}
 		if (rules.has("max") && number.compareTo(rules.path("max").decimalValue()) > 0) {
 			problems.add("„%s“ darf nicht größer als %s sein.".formatted(label, plain(rules.path("max"))));
+		}
+	}
+
+	private static void checkDecimals(Object value, JsonNode decimalDigits, String label, List<String> problems) {
+		BigDecimal number = toNumber(value);
+		if (number != null && decimalDigits.isInt() && number.stripTrailingZeros().scale() > decimalDigits.asInt()) {
+			problems.add("„%s“ darf höchstens %d Nachkommastellen haben.".formatted(label, decimalDigits.asInt()));
 		}
 	}
 

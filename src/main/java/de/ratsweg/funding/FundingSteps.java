@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import de.ratsweg.forms.TaskInputException;
 import de.ratsweg.project.Dates;
+import de.ratsweg.project.ProcessRecords;
 import de.ratsweg.project.SmartCityProject;
 
 import static de.ratsweg.funding.FundingApplication.*;
@@ -29,6 +30,18 @@ public class FundingSteps {
 	private static final Logger log = LoggerFactory.getLogger(FundingSteps.class);
 
 	private static final BigDecimal CENT = new BigDecimal("0.01");
+
+	/**
+	 * A new attempt (also after another financing was chosen): nothing of the last one
+	 * counts, neither its signature nor its notice nor its reasons.
+	 */
+	public void startRound(DelegateExecution execution) {
+		ProcessRecords.forget(execution, PROGRAMME, CALL_DEADLINE, CALL_DEADLINE_END, ELIGIBLE_COST, REQUESTED_AMOUNT,
+				OWN_SHARE, "financingPlan", OWN_SHARE_SECURED, "treasuryStatement", "applicationSigned", "submittedOn",
+				"applicationReference", RESULT, NOTICE_DATE, GRANTED_AMOUNT, PERIOD_START, PERIOD_END, "noticeRemarks",
+				NOTICE_REMINDERS, FAILURE_REASON, PARTIAL_FUNDING_DECISION, "partialFundingRemarks", NEXT_STEP,
+				"nextFundingStepRemarks", SmartCityProject.FUNDING_OUTCOME);
+	}
 
 	/**
 	 * The attempt ends when the call deadline's day is over.

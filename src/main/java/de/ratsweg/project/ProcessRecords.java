@@ -68,6 +68,18 @@ public final class ProcessRecords {
 	}
 
 	/**
+	 * Empties what an earlier round left, so that nothing of it counts in this round: a
+	 * form shows the fields empty, a gateway never decides on an old value. The variables
+	 * are set to null, not removed, so that the emptied value also reaches the calling
+	 * process.
+	 */
+	public static void forget(VariableScope scope, String... names) {
+		for (String name : names) {
+			scope.setVariable(name, null);
+		}
+	}
+
+	/**
 	 * Who completes the task: the signed-in user, else the assignee.
 	 */
 	public static String actor(DelegateTask task) {

@@ -110,6 +110,25 @@ class IdentitySetup {
 		this.authorizationService.saveAuthorization(authorization);
 	}
 
+	/**
+	 * Takes the permissions away from the group on that resource, if it has them.
+	 */
+	void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
+		Authorization authorization = this.authorizationService.createAuthorizationQuery()
+			.authorizationType(Authorization.AUTH_TYPE_GRANT)
+			.groupIdIn(groupId)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.singleResult();
+		if (authorization == null || Arrays.stream(permissions).noneMatch(authorization::isPermissionGranted)) {
+			return;
+		}
+		for (Permission permission : permissions) {
+			authorization.removePermission(permission);
+		}
+		this.authorizationService.saveAuthorization(authorization);
+	}
+
 	long administratorCount() {
 		return this.identityService.createUserQuery().memberOfGroup(RatswegGroups.ADMIN).count();
 	}

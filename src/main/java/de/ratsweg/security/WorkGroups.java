@@ -49,6 +49,13 @@ class WorkGroups {
 
 	private void ensureWorkGroup(String groupId, String name) {
 		this.identitySetup.ensureGroup(groupId, name, Groups.GROUP_TYPE_WORKFLOW);
+		// Earlier versions let every work group start any process; nobody starts the
+		// called processes on their own, and only staff start projects (granted below).
+		this.identitySetup.revoke(groupId, Resources.PROCESS_DEFINITION, Authorization.ANY,
+				ProcessDefinitionPermissions.CREATE_INSTANCE);
+		if (!RatswegGroups.STAFF.equals(groupId)) {
+			this.identitySetup.revoke(groupId, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+		}
 		this.identitySetup.grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
 		// Read the models and the history of the processes (Tasklist's diagram and
 		// history tabs).

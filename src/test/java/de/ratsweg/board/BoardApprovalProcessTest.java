@@ -111,6 +111,44 @@ class BoardApprovalProcessTest {
 	}
 
 	@Test
+	void withoutAMajorityOfTheVotesCastTheMayorDecides() {
+		ProcessInstance approval = startCirculation();
+		vote("bschneider", APPROVED, null);
+		vote("dlange", REVISE, "Kosten belegen");
+		vote("hbecker", REJECTED, "Kein Bedarf");
+
+		assertThat(approval).isWaitingAt(CAST_DECIDING_VOTE)
+			.variables()
+			.containsEntry(TIED, true)
+			.containsEntry(VOTING_SUMMARY, "1× freigeben, 1× überarbeiten, 1× ablehnen");
+	}
+
+	@Test
+	void nobodyVotesForAnotherMember() {
+		startCirculation();
+		Task voteOfDirkLange = taskQuery().taskDefinitionKey(VOTE).taskAssignee("dlange").singleResult();
+		engine.getProcessEngine().getIdentityService().setAuthenticatedUserId("bschneider");
+
+		assertThatThrownBy(() -> complete(voteOfDirkLange, withVariables(VOTE_VALUE, APPROVED)))
+			.isInstanceOf(TaskInputException.class)
+			.hasMessageContaining("stimmt jedes Mitglied selbst ab");
+		assertThat(taskQuery().taskId(voteOfDirkLange.getId()).count()).isEqualTo(1);
+	}
+
+	@Test
+	void aNewRoundStartsWithoutTheLastDecision() {
+		ProcessInstance approval = runtimeService()
+			.startProcessInstanceByKey(PROCESS_KEY, "soest-2026-001", ProjectIdeas.smartStreetLighting(
+					java.util.Map.of("boardDecision", REVISE, "boardRemarks", "Datenschutz klären", CHEFSACHE, true)));
+
+		assertThat(approval).isWaitingAt(PREPARE_AGENDA_ITEM)
+			.variables()
+			.containsEntry("boardDecision", null)
+			.containsEntry("boardRemarks", null)
+			.containsEntry(CHEFSACHE, null);
+	}
+
+	@Test
 	void aTieGoesToTheMayor() {
 		ProcessInstance approval = startCirculation();
 		vote("bschneider", APPROVED, null);

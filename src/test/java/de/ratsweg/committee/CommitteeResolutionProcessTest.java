@@ -140,7 +140,15 @@ class CommitteeResolutionProcessTest {
 		assertThat(resolution).isWaitingAt(REVIEW_CHANGES);
 		assertThat(task(resolution)).hasCandidateGroup("fb-stadtentwicklung");
 		complete(task(resolution), withVariables("changesAcknowledged", true));
-		assertThat(resolution).isWaitingAt(SCHEDULE).variables().containsEntry(COMMITTEE_NAME, CLIMATE);
+		assertThat(resolution).isWaitingAt(SCHEDULE)
+			.variables()
+			.containsEntry(COMMITTEE_NAME, CLIMATE)
+			.as("what the last committee decided does not count for the next")
+			.containsEntry(RESULT, null)
+			.containsEntry(RESOLUTION_CHANGES, null)
+			.containsEntry("changesAcknowledged", null)
+			.containsEntry(MEETING_DATE, null)
+			.containsEntry(PAPER_REFERENCE, "2026/0815");
 	}
 
 	@Test

@@ -83,7 +83,10 @@ class DepartmentCoSigningProcessTest {
 		assertThat(
 				CoSigning.asMarkdownText("[Hier](https://evil.example) <img src=x onerror=alert(1)> *fett*\n# Titel"))
 			.isEqualTo(
-					"\\[Hier\\]\\(https://evil.example\\) &lt;img src=x onerror=alert\\(1\\)&gt; \\*fett\\* \\# Titel");
+					"\\[Hier\\]\\(https:/\u200B/evil.example\\) &lt;img src=x onerror=alert\\(1\\)&gt; \\*fett\\* \\# Titel");
+		assertThat(CoSigning.asMarkdownText("Siehe www.soest.de und http://soest.de"))
+			.as("bare addresses are not turned into links either")
+			.isEqualTo("Siehe www\u200B.soest.de und http:/\u200B/soest.de");
 	}
 
 	@Test

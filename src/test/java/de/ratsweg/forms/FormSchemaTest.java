@@ -23,7 +23,7 @@ class FormSchemaTest {
 					{ "id": "ExampleForm", "components": [
 					  { "type": "text", "text": "Überschrift" },
 					  { "type": "textfield", "key": "title", "label": "Titel", "validate": { "required": true, "maxLength": 10 } },
-					  { "type": "number", "key": "cost", "label": "Kosten", "validate": { "min": 0, "max": 1000.5 } },
+					  { "type": "number", "key": "cost", "label": "Kosten", "decimalDigits": 2, "validate": { "min": 0, "max": 1000.5 } },
 					  { "type": "select", "key": "mode", "label": "Art", "values": [ { "label": "A", "value": "a" } ] },
 					  { "type": "checklist", "key": "units", "label": "Stellen", "values": [ { "label": "IT", "value": "fb-it" } ] },
 					  { "type": "checkbox", "key": "signed", "label": "Unterschrieben", "validate": { "required": true } },
@@ -129,6 +129,9 @@ class FormSchemaTest {
 		input.put("cost", 1000.5);
 		input.put("day", TODAY.toString());
 		assertThat(check(input)).isEmpty();
+
+		input.put("cost", 12.345);
+		assertThat(check(input)).containsExactly("„Kosten“ darf höchstens 2 Nachkommastellen haben.");
 
 		input.put("cost", "zwölf");
 		input.put("day", "2026-12-01 [x](https://example.org)");

@@ -62,6 +62,20 @@ class FundingApplicationProcessTest {
 	}
 
 	@Test
+	void aNewAttemptStartsWithoutTheLastSignatureNoticeAndReasons() {
+		ProcessInstance funding = runtimeService().startProcessInstanceByKey(PROCESS_KEY, BUSINESS_KEY,
+				ProjectIdeas.smartStreetLighting(Map.of("applicationSigned", true, RESULT, REJECTED,
+						"nextFundingStepRemarks", "Aus Haushaltsmitteln 2027", OWN_SHARE_SECURED, true)));
+
+		assertThat(funding).isWaitingAt(SELECT_PROGRAMME)
+			.variables()
+			.containsEntry("applicationSigned", null)
+			.containsEntry(RESULT, null)
+			.containsEntry("nextFundingStepRemarks", null)
+			.containsEntry(OWN_SHARE_SECURED, null);
+	}
+
+	@Test
 	void requestedFundingAndOwnShareMustAddUpToTheEligibleCost() {
 		ProcessInstance funding = startFunding();
 		selectProgramme(funding);

@@ -230,15 +230,16 @@ class SmartCityProjectJourneyTest {
 
 		ResponseEntity<String> smuggled = this.http.withBasicAuth(DemoRoster.IT, DemoRoster.PASSWORD)
 			.postForEntity("/engine-rest/task/{id}/submit-form",
-					Map.of("variables",
-							Map.of("statement", Map.of("value", "agreed"), "estimatedCost", Map.of("value", 50000))),
+					Map.of("variables", Map.of("statement", Map.of("value", "agreed"), "estimatedCost",
+							Map.of("value", 50000), "boardDecision", Map.of("value", "approved"))),
 					String.class, task.getId());
 		ResponseEntity<String> setDirectly = this.http.withBasicAuth(DemoRoster.IT, DemoRoster.PASSWORD)
 			.exchange("/engine-rest/task/{id}/variables/estimatedCost", HttpMethod.PUT,
 					new HttpEntity<>(Map.of("value", 50000)), String.class, task.getId());
 
 		assertThat(smuggled.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(smuggled.getBody()).contains("„estimatedCost“ gehört nicht zu diesem Formular.");
+		assertThat(smuggled.getBody()).contains("„Geschätzte Kosten (EUR)“ kann hier nicht geändert werden.")
+			.contains("„boardDecision“ gehört nicht zu diesem Formular.");
 		assertThat(setDirectly.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(this.engine.getRuntimeService().getVariable(task.getExecutionId(), "estimatedCost"))
 			.isEqualTo(240000);
