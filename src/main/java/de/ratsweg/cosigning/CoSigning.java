@@ -33,7 +33,7 @@ public class CoSigning {
 	private static final Logger log = LoggerFactory.getLogger(CoSigning.class);
 
 	private static final Map<String, String> STATEMENT_NAMES = Map.of(AGREED, "zugestimmt", AGREED_WITH_REMARKS,
-			"zugestimmt mit Anmerkungen", OBJECTION, "Einwand");
+			"zugestimmt mit Anmerkungen", OBJECTION, "Einwand", NO_STATEMENT, "keine Stellungnahme bis zur Frist");
 
 	/**
 	 * The departments: those the decision table requires plus those the idea names,
@@ -93,6 +93,25 @@ public class CoSigning {
 	 */
 	public void listMissing(DelegateTask task) {
 		task.getExecution().setVariable(MISSING, names(missing(task.getExecution())));
+	}
+
+	/**
+	 * The lead unit closes the co-signing after the second deadline: each missing
+	 * department is recorded as "keine Stellungnahme", and the board gets the summary as
+	 * it stands.
+	 */
+	public void closeWithoutMissing(DelegateExecution execution) {
+		for (String department : missing(execution)) {
+			Map<String, Object> record = new LinkedHashMap<>();
+			record.put("department", department);
+			record.put("statement", NO_STATEMENT);
+			record.put("user", ProcessRecords.currentUser(execution));
+			record.put("time", ProcessRecords.now());
+			ProcessRecords.append(execution, STATEMENTS, record);
+		}
+		summarise(execution);
+		log.info("Co-signing of process instance {} closed without the missing statements",
+				execution.getProcessInstanceId());
 	}
 
 	/**

@@ -61,6 +61,15 @@ public final class DepartmentCoSigning {
 
 	public static final String OBJECTION = "objection";
 
+	/** Recorded for a department that had not answered when the lead unit closed. */
+	public static final String NO_STATEMENT = "none";
+
+	public static final String FOLLOW_UP_DECISION = "followUpDecision";
+
+	public static final String CLOSE_WITHOUT_MISSING = "ServiceTask_CloseWithoutMissingStatements";
+
+	public static final String END_CLOSED = "EndEvent_CoSigningClosed";
+
 	static final int DEFAULT_DAYS = 10;
 
 	static final int DEFAULT_ESCALATION_DAYS = 5;

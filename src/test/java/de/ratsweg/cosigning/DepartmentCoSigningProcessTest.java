@@ -125,13 +125,29 @@ class DepartmentCoSigningProcessTest {
 		assertThat(followUp).hasCandidateGroup("fb-stadtentwicklung");
 		assertThat(coSigning).variables()
 			.containsEntry(MISSING, "Fachbereich IT und Digitalisierung, Datenschutz, Fachbereich Umwelt");
-		complete(followUp, withVariables("followUpNote", "Telefonisch nachgefragt"));
+		complete(followUp, withVariables(FOLLOW_UP_DECISION, "wait", "followUpNote", "Telefonisch nachgefragt"));
 		assertThat(coSigning).hasPassed("EndEvent_MissingStatementsFollowedUp");
 
 		for (String department : List.of("fb-it", "datenschutz", "fb-umwelt")) {
 			complete(taskFor(department), withVariables(STATEMENT, AGREED));
 		}
 		assertThat(coSigning).isEnded().hasPassed(END_COMPLETED);
+	}
+
+	@Test
+	void afterTheSecondDeadlineTheLeadUnitMayCloseWithoutTheMissingStatements() {
+		ProcessInstance coSigning = startCoSigning();
+		complete(taskFor("kaemmerei"), withVariables(STATEMENT, OBJECTION, STATEMENT_TEXT, "Folgekosten fehlen"));
+		execute(job(ESCALATION, coSigning));
+
+		complete(taskQuery().taskDefinitionKey(FOLLOW_UP).singleResult(), withVariables(FOLLOW_UP_DECISION, "close",
+				"followUpNote", "Die Sitzung des Verwaltungsvorstands ist am Montag"));
+
+		assertThat(coSigning).isEnded().hasPassed(CLOSE_WITHOUT_MISSING, END_CLOSED).hasNotPassed(END_COMPLETED);
+		assertThat(taskQuery().taskDefinitionKey(CO_SIGN).count()).isZero();
+		assertThat((String) historicVariable(coSigning, SUMMARY))
+			.startsWith("- **Kämmerei**: Einwand – Folgekosten fehlen")
+			.contains("- **Datenschutz**: keine Stellungnahme bis zur Frist");
 	}
 
 	@Test
