@@ -163,6 +163,42 @@ class SmartCityProjectJourneyTest {
 	}
 
 	@Test
+	void theBoardDecidesByCirculationEachMemberOnTheirOwnTask() {
+		String projectId = startAs(DemoRoster.STAFF, ProjectIdeas.smartStreetLighting(Map.of("personalData", false)));
+		for (String user : List.of(DemoRoster.TREASURY, DemoRoster.IT, DemoRoster.ENVIRONMENT)) {
+			work(user, "Task_CoSignProjectIdea", Map.of("statement", "agreed"));
+		}
+		work(DemoRoster.BOARD_OFFICE, "Task_PrepareBoardAgendaItem",
+				Map.of("agendaSummary", "Pilot in der Innenstadt", "decisionMode", "circulation", "votingDays", 3));
+
+		assertThat(visibleTasks(DemoRoster.BOARD_MEMBER)).as("a member sees only their own vote")
+			.singleElement()
+			.satisfies((task) -> assertThat(task.getAssignee()).isEqualTo(DemoRoster.BOARD_MEMBER));
+		vote(DemoRoster.BOARD_MEMBER, "approved");
+		vote(DemoRoster.SECOND_BOARD_MEMBER, "revise");
+		vote(DemoRoster.MAYOR, "approved");
+
+		assertThat(this.engine.getRuntimeService().getVariable(projectId, "boardDecision")).isEqualTo("approved");
+		assertThat(visibleTasks(DemoRoster.COMMITTEE_OFFICE)).extracting(Task::getTaskDefinitionKey)
+			.containsExactly("Task_ScheduleConsultation");
+	}
+
+	private void vote(String member, String vote) {
+		Task task = visibleTasks(member).stream()
+			.filter((candidate) -> "Task_VoteOnProjectIdea".equals(candidate.getTaskDefinitionKey()))
+			.findFirst()
+			.orElseThrow();
+		authenticate(member);
+		try {
+			this.engine.getFormService()
+				.submitTaskForm(task.getId(), Map.of("vote", vote, "voteComment", "Begründung von " + member));
+		}
+		finally {
+			this.engine.getIdentityService().clearAuthentication();
+		}
+	}
+
+	@Test
 	void invalidInputIsRefusedInGermanAndTheTaskStaysOpen() {
 		startAs(DemoRoster.STAFF, ProjectIdeas.smartStreetLighting());
 		Task task = visibleTasks(DemoRoster.TREASURY).get(0);

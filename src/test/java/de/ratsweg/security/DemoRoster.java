@@ -30,6 +30,10 @@ public final class DemoRoster {
 
 	public static final String MAYOR = DemoUsers.MAYOR;
 
+	public static final String BOARD_MEMBER = DemoUsers.BOARD_MEMBER;
+
+	public static final String SECOND_BOARD_MEMBER = DemoUsers.SECOND_BOARD_MEMBER;
+
 	public static final String CHIEF_DIGITAL_OFFICER = DemoUsers.CHIEF_DIGITAL_OFFICER;
 
 	private DemoRoster() {
