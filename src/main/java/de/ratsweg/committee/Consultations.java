@@ -1,6 +1,7 @@
 package de.ratsweg.committee;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +41,10 @@ public class Consultations {
 		}
 		forgetLastConsultation(execution);
 		ProcessRecords.forget(execution, SmartCityProject.COMMITTEE_OUTCOME, PAPER_REFERENCE, "paperSummary");
-		execution.setVariable(CONSULTATIONS, new java.util.ArrayList<>(consultations));
+		execution.setVariable(CONSULTATIONS, new ArrayList<>(consultations));
 		execution.setVariable(INDEX, 0);
 		execution.setVariable(SESSION_COUNT, 0);
-		execution.setVariable(RESULTS, new java.util.ArrayList<>());
+		execution.setVariable(RESULTS, new ArrayList<>());
 		execution.setVariable(SUBMISSION_DEADLINES_MISSED, 0);
 		makeCurrent(execution, consultations.get(0));
 	}

@@ -2,11 +2,12 @@ package de.ratsweg.forms;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
@@ -35,13 +36,14 @@ import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntit
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import de.ratsweg.project.Dates;
 
 /**
  * Checks every task completion and every process start against the Camunda Form linked to
@@ -62,7 +64,15 @@ class FormInputGuard extends CommandInterceptor {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
-	private static final FeelEngine FEEL = new ScalaFeelEngineFactory().createInstance();
+	/**
+	 * Created on first use: the FEEL engine takes a moment to start, not at every
+	 * start-up.
+	 */
+	private static final class Feel {
+
+		static final FeelEngine ENGINE = new ScalaFeelEngineFactory().createInstance();
+
+	}
 
 	/** Parsed forms by form definition id; deployed forms never change. */
 	private final Map<String, FormSchema> forms = new ConcurrentHashMap<>();
@@ -97,16 +107,12 @@ class FormInputGuard extends CommandInterceptor {
 			return; // the engine reports an unknown task itself
 		}
 		// Only someone who may work on the task learns what its form expects.
-		for (CommandChecker checker : Context.getCommandContext()
-			.getProcessEngineConfiguration()
-			.getCommandCheckers()) {
-			checker.checkTaskWork(task);
-		}
+		checkers().forEach((checker) -> checker.checkTaskWork(task));
 		FormDefinition formDefinition = task.getTaskDefinition().getFormDefinition();
 		ProcessDefinitionEntity processDefinition = task.getProcessDefinition();
 		FormSchema form = form(formDefinition, processDefinition, task);
 		if (form != null) {
-			check(form, submitted, plainValues(task), "task " + taskId);
+			check(form, submitted, plainValues(task, form.variableNames()), "task " + taskId);
 		}
 	}
 
@@ -114,11 +120,7 @@ class FormInputGuard extends CommandInterceptor {
 		if (definition == null) {
 			return;
 		}
-		for (CommandChecker checker : Context.getCommandContext()
-			.getProcessEngineConfiguration()
-			.getCommandCheckers()) {
-			checker.checkCreateProcessInstance(definition);
-		}
+		checkers().forEach((checker) -> checker.checkCreateProcessInstance(definition));
 		FormSchema form = form(definition.getStartFormDefinition(), definition, null);
 		if (form != null) {
 			check(form, submitted, Map.of(), "start of " + definition.getKey());
@@ -136,13 +138,15 @@ class FormInputGuard extends CommandInterceptor {
 		}
 		Map<String, Object> seen = new HashMap<>(existing);
 		seen.putAll(submitted);
-		LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(FormSchema.ZONE).toLocalDate();
-		List<String> problems = form.check(submitted, existing, (condition) -> isHidden(condition, seen), today);
+		Map<String, Boolean> hiddenByCondition = new HashMap<>();
+		Predicate<String> hidden = (condition) -> hiddenByCondition.computeIfAbsent(condition,
+				(key) -> isHidden(key, seen));
+		List<String> problems = form.check(submitted, existing, hidden, Dates.today());
 		if (!problems.isEmpty()) {
 			log.info("Refused input for form {} ({}): {}", form.formId(), what, problems);
 			throw new TaskInputException(problems);
 		}
-		Map<String, Object> unchecked = form.uncheckedCheckboxes(submitted, (condition) -> isHidden(condition, seen));
+		Map<String, Object> unchecked = form.uncheckedCheckboxes(submitted, hidden);
 		if (!unchecked.isEmpty() && submittedVariables != null) {
 			try {
 				submittedVariables.putAll(unchecked);
@@ -156,7 +160,7 @@ class FormInputGuard extends CommandInterceptor {
 
 	private static boolean isHidden(String condition, Map<String, Object> values) {
 		String expression = condition.startsWith("=") ? condition.substring(1) : condition;
-		Object result = FEEL.evaluateSimpleExpression(expression, Variables.fromMap(values).asVariableContext());
+		Object result = Feel.ENGINE.evaluateSimpleExpression(expression, Variables.fromMap(values).asVariableContext());
 		return Boolean.TRUE.equals(result);
 	}
 
@@ -210,6 +214,10 @@ class FormInputGuard extends CommandInterceptor {
 		}
 	}
 
+	private static List<CommandChecker> checkers() {
+		return Context.getCommandContext().getProcessEngineConfiguration().getCommandCheckers();
+	}
+
 	private static TaskEntity taskById(String taskId) {
 		return taskId == null ? null : Context.getCommandContext().getTaskManager().findTaskById(taskId);
 	}
@@ -250,13 +258,15 @@ class FormInputGuard extends CommandInterceptor {
 	}
 
 	/**
-	 * The variables as the form sees them: JSON values (checklists) as lists.
+	 * Variables as a form sees them: JSON values (checklists) as lists.
 	 */
-	static Map<String, Object> plainValues(VariableScope scope) {
+	private static Map<String, Object> plainValues(VariableScope scope, Set<String> names) {
 		Map<String, Object> values = new HashMap<>();
-		VariableMap variables = scope.getVariablesTyped(true);
-		for (String name : variables.keySet()) {
-			values.put(name, plain(variables.getValueTyped(name)));
+		for (String name : names) {
+			TypedValue value = scope.getVariableTyped(name, true);
+			if (value != null) {
+				values.put(name, plain(value));
+			}
 		}
 		return values;
 	}

@@ -2,18 +2,20 @@ package de.ratsweg.forms;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import de.ratsweg.project.Dates;
 
 /**
  * The rules of one Camunda Form (form-js schema), checked again on the server: the
@@ -23,18 +25,27 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class FormSchema {
 
-	static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
-
 	private static final List<String> INPUT_TYPES = List.of("textfield", "textarea", "number", "select", "radio",
 			"checkbox", "checklist", "datetime");
+
+	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
 	private final String formId;
 
 	private final List<JsonNode> fields;
 
+	private final Set<String> variableNames = new HashSet<>();
+
 	private FormSchema(String formId, List<JsonNode> fields) {
 		this.formId = formId;
 		this.fields = fields;
+		for (JsonNode field : fields) {
+			this.variableNames.add(field.path("key").asText());
+			Matcher identifiers = IDENTIFIER.matcher(field.path("conditional").path("hide").asText(""));
+			while (identifiers.find()) {
+				this.variableNames.add(identifiers.group());
+			}
+		}
 	}
 
 	static FormSchema of(JsonNode form) {
@@ -58,6 +69,13 @@ final class FormSchema {
 
 	String formId() {
 		return this.formId;
+	}
+
+	/**
+	 * The variables the form reads: its fields and what its conditions name.
+	 */
+	Set<String> variableNames() {
+		return this.variableNames;
 	}
 
 	/**
@@ -153,7 +171,7 @@ final class FormSchema {
 	}
 
 	private static void checkNumber(Object value, JsonNode rules, String label, List<String> problems) {
-		BigDecimal number = toNumber(value);
+		BigDecimal number = FormValues.number(value);
 		if (number == null) {
 			problems.add("„%s“ muss eine Zahl sein.".formatted(label));
 			return;
@@ -167,7 +185,7 @@ final class FormSchema {
 	}
 
 	private static void checkDecimals(Object value, JsonNode decimalDigits, String label, List<String> problems) {
-		BigDecimal number = toNumber(value);
+		BigDecimal number = FormValues.number(value);
 		if (number != null && decimalDigits.isInt() && number.stripTrailingZeros().scale() > decimalDigits.asInt()) {
 			problems.add("„%s“ darf höchstens %d Nachkommastellen haben.".formatted(label, decimalDigits.asInt()));
 		}
@@ -175,21 +193,6 @@ final class FormSchema {
 
 	private static String plain(JsonNode number) {
 		return number.decimalValue().stripTrailingZeros().toPlainString().replace('.', ',');
-	}
-
-	static BigDecimal toNumber(Object value) {
-		if (value instanceof Number number) {
-			return new BigDecimal(number.toString());
-		}
-		if (value instanceof String text) {
-			try {
-				return new BigDecimal(text.trim());
-			}
-			catch (NumberFormatException ex) {
-				return null;
-			}
-		}
-		return null;
 	}
 
 	private static void checkChoice(JsonNode field, Object value, String label, List<String> problems) {
@@ -218,7 +221,7 @@ final class FormSchema {
 	}
 
 	private static void checkDate(JsonNode field, Object value, String label, LocalDate today, List<String> problems) {
-		LocalDate date = toDate(value);
+		LocalDate date = Dates.day(value);
 		if (date == null) {
 			problems.add("„%s“ ist kein gültiges Datum (TT.MM.JJJJ).".formatted(label));
 			return;
@@ -226,22 +229,6 @@ final class FormSchema {
 		if (field.path("disallowPassedDates").asBoolean(false) && date.isBefore(today)) {
 			problems.add("„%s“ darf nicht in der Vergangenheit liegen.".formatted(label));
 		}
-	}
-
-	static LocalDate toDate(Object value) {
-		if (value instanceof Date date) {
-			return date.toInstant().atZone(ZONE).toLocalDate();
-		}
-		if (value instanceof String text) {
-			try {
-				// form-js stores a date as yyyy-MM-dd
-				return LocalDate.parse(text);
-			}
-			catch (DateTimeParseException ex) {
-				return null;
-			}
-		}
-		return null;
 	}
 
 	private static void checkText(Object value, JsonNode rules, String label, List<String> problems) {

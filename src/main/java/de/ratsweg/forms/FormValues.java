@@ -1,5 +1,7 @@
 package de.ratsweg.forms;
 
+import java.math.BigDecimal;
+
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -13,6 +15,24 @@ public final class FormValues {
 
 	public static Object plain(VariableScope scope, String name) {
 		return FormInputGuard.plain(scope.getVariableTyped(name, true));
+	}
+
+	/**
+	 * A number as a form gives it (a number, or text of a number), or null.
+	 */
+	public static BigDecimal number(Object value) {
+		if (value instanceof Number number) {
+			return new BigDecimal(number.toString());
+		}
+		if (value instanceof String text && !text.isBlank()) {
+			try {
+				return new BigDecimal(text.trim());
+			}
+			catch (NumberFormatException ex) {
+				return null;
+			}
+		}
+		return null;
 	}
 
 }

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
+import de.ratsweg.forms.FormValues;
 import de.ratsweg.forms.TaskInputException;
 import de.ratsweg.project.Dates;
 import de.ratsweg.project.ProcessRecords;
@@ -125,19 +126,7 @@ public class FundingSteps {
 	}
 
 	private static BigDecimal amount(VariableScope scope, String name) {
-		Object value = scope.getVariable(name);
-		if (value instanceof Number number) {
-			return new BigDecimal(number.toString());
-		}
-		if (value instanceof String text && !text.isBlank()) {
-			try {
-				return new BigDecimal(text.trim());
-			}
-			catch (NumberFormatException ex) {
-				return null;
-			}
-		}
-		return null;
+		return FormValues.number(scope.getVariable(name));
 	}
 
 	private static String euro(BigDecimal amount) {

@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -45,7 +46,7 @@ public final class ProcessRecords {
 	public static Map<String, Object> append(VariableScope scope, String name, Map<String, Object> record) {
 		List<Map<String, Object>> records = records(scope, name);
 		Map<String, Object> entry = new LinkedHashMap<>(record);
-		entry.values().removeIf(java.util.Objects::isNull);
+		entry.values().removeIf(Objects::isNull);
 		records.add(entry);
 		scope.setVariable(name, new ArrayList<>(records));
 		return entry;
@@ -95,7 +96,7 @@ public final class ProcessRecords {
 	}
 
 	public static String now() {
-		return ISO.format(ClockUtil.getCurrentTime().toInstant().atZone(de.ratsweg.project.Dates.ZONE));
+		return ISO.format(ClockUtil.getCurrentTime().toInstant().atZone(Dates.ZONE));
 	}
 
 	public static String format(Date date) {

@@ -89,12 +89,7 @@ class IdentitySetup {
 	 * resource.
 	 */
 	void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-		Authorization authorization = this.authorizationService.createAuthorizationQuery()
-			.authorizationType(Authorization.AUTH_TYPE_GRANT)
-			.groupIdIn(groupId)
-			.resourceType(resource)
-			.resourceId(resourceId)
-			.singleResult();
+		Authorization authorization = findGrant(groupId, resource, resourceId);
 		if (authorization == null) {
 			authorization = this.authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
 			authorization.setGroupId(groupId);
@@ -114,12 +109,7 @@ class IdentitySetup {
 	 * Takes the permissions away from the group on that resource, if it has them.
 	 */
 	void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
-		Authorization authorization = this.authorizationService.createAuthorizationQuery()
-			.authorizationType(Authorization.AUTH_TYPE_GRANT)
-			.groupIdIn(groupId)
-			.resourceType(resource)
-			.resourceId(resourceId)
-			.singleResult();
+		Authorization authorization = findGrant(groupId, resource, resourceId);
 		if (authorization == null || Arrays.stream(permissions).noneMatch(authorization::isPermissionGranted)) {
 			return;
 		}
@@ -127,6 +117,15 @@ class IdentitySetup {
 			authorization.removePermission(permission);
 		}
 		this.authorizationService.saveAuthorization(authorization);
+	}
+
+	private Authorization findGrant(String groupId, Resource resource, String resourceId) {
+		return this.authorizationService.createAuthorizationQuery()
+			.authorizationType(Authorization.AUTH_TYPE_GRANT)
+			.groupIdIn(groupId)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.singleResult();
 	}
 
 	long administratorCount() {

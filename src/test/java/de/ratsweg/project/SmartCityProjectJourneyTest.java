@@ -3,6 +3,7 @@ package de.ratsweg.project;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.FormService;
@@ -10,11 +11,9 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -188,14 +187,8 @@ class SmartCityProjectJourneyTest {
 			.filter((candidate) -> "Task_VoteOnProjectIdea".equals(candidate.getTaskDefinitionKey()))
 			.findFirst()
 			.orElseThrow();
-		authenticate(member);
-		try {
-			this.engine.getFormService()
-				.submitTaskForm(task.getId(), Map.of("vote", vote, "voteComment", "Begründung von " + member));
-		}
-		finally {
-			this.engine.getIdentityService().clearAuthentication();
-		}
+		as(member, () -> this.engine.getFormService()
+			.submitTaskForm(task.getId(), Map.of("vote", vote, "voteComment", "Begründung von " + member)));
 	}
 
 	@Test
@@ -203,12 +196,11 @@ class SmartCityProjectJourneyTest {
 		startAs(DemoRoster.STAFF, ProjectIdeas.smartStreetLighting());
 		Task task = visibleTasks(DemoRoster.TREASURY).get(0);
 
-		authenticate(DemoRoster.TREASURY);
 		FormService forms = this.engine.getFormService();
-		assertThatThrownBy(() -> forms.submitTaskForm(task.getId(), Map.of("statement", "objection")))
-			.isInstanceOf(TaskInputException.class)
-			.hasMessage("Die Eingaben sind unvollständig oder ungültig: „Begründung / Anmerkungen“ fehlt.");
-		this.engine.getIdentityService().clearAuthentication();
+		as(DemoRoster.TREASURY,
+				() -> assertThatThrownBy(() -> forms.submitTaskForm(task.getId(), Map.of("statement", "objection")))
+					.isInstanceOf(TaskInputException.class)
+					.hasMessage("Die Eingaben sind unvollständig oder ungültig: „Begründung / Anmerkungen“ fehlt."));
 
 		assertThat(visibleTasks(DemoRoster.TREASURY)).extracting(Task::getId).containsExactly(task.getId());
 	}
@@ -244,8 +236,7 @@ class SmartCityProjectJourneyTest {
 			.stream()
 			.map(org.camunda.bpm.engine.runtime.ProcessInstance::getId)
 			.toList();
-		authenticate(userId);
-		try {
+		return as(userId, () -> {
 			FilterService filters = this.engine.getFilterService();
 			Filter myTasks = filters.createFilterQuery().filterName("Meine Aufgaben").singleResult();
 			assertThat(myTasks).as("%s may read the filter", userId).isNotNull();
@@ -253,10 +244,7 @@ class SmartCityProjectJourneyTest {
 				.stream()
 				.filter((task) -> thisProject.contains(task.getProcessInstanceId()))
 				.toList();
-		}
-		finally {
-			this.engine.getIdentityService().clearAuthentication();
-		}
+		});
 	}
 
 	@Test
@@ -322,18 +310,10 @@ class SmartCityProjectJourneyTest {
 	}
 
 	private String startAs(String userId, VariableMap idea) {
-		authenticate(userId);
-		try {
-			ProcessDefinition definition = this.engine.getRepositoryService()
-				.createProcessDefinitionQuery()
-				.deploymentId(this.deploymentId)
-				.processDefinitionKey(SmartCityProject.PROCESS_KEY)
-				.singleResult();
-			return this.engine.getFormService().submitStartForm(definition.getId(), this.businessKey, idea).getId();
-		}
-		finally {
-			this.engine.getIdentityService().clearAuthentication();
-		}
+		return as(userId,
+				() -> this.engine.getFormService()
+					.submitStartForm(projectDefinitionId(), this.businessKey, idea)
+					.getId());
 	}
 
 	/**
@@ -345,31 +325,40 @@ class SmartCityProjectJourneyTest {
 			.filter((task) -> task.getTaskDefinitionKey().equals(taskDefinitionKey))
 			.toList();
 		assertThat(tasks).as("%s sees the task %s", userId, taskDefinitionKey).hasSize(1);
-		authenticate(userId);
-		try {
-			TaskService taskService = this.engine.getTaskService();
-			taskService.claim(tasks.get(0).getId(), userId);
-			VariableMap variables = Variables.fromMap(input);
-			this.engine.getFormService().submitTaskForm(tasks.get(0).getId(), variables);
-		}
-		finally {
-			this.engine.getIdentityService().clearAuthentication();
-		}
+		as(userId, () -> {
+			this.engine.getTaskService().claim(tasks.get(0).getId(), userId);
+			this.engine.getFormService().submitTaskForm(tasks.get(0).getId(), Variables.fromMap(input));
+		});
 	}
 
 	private List<Task> visibleTasks(String userId) {
-		authenticate(userId);
+		return as(userId,
+				() -> this.engine.getTaskService()
+					.createTaskQuery()
+					.processInstanceBusinessKey(this.businessKey)
+					.list());
+	}
+
+	/**
+	 * Does something as the demo user, with their groups, as the webapps and the REST API
+	 * would.
+	 */
+	private <T> T as(String userId, Supplier<T> action) {
+		IdentityService identity = this.engine.getIdentityService();
+		identity.setAuthentication(userId, DemoRoster.groupsOf(userId));
 		try {
-			return this.engine.getTaskService().createTaskQuery().processInstanceBusinessKey(this.businessKey).list();
+			return action.get();
 		}
 		finally {
-			this.engine.getIdentityService().clearAuthentication();
+			identity.clearAuthentication();
 		}
 	}
 
-	private void authenticate(String userId) {
-		IdentityService identity = this.engine.getIdentityService();
-		identity.setAuthentication(userId, DemoRoster.groupsOf(userId));
+	private void as(String userId, Runnable action) {
+		as(userId, () -> {
+			action.run();
+			return null;
+		});
 	}
 
 }
