@@ -53,6 +53,32 @@ public final class ProcessModels {
 		return deployment.deploy().getId();
 	}
 
+	/**
+	 * Deploys the decision tables of each municipality ({@code processes/<tenant>/}) for
+	 * that tenant, as Ratsweg does.
+	 * @return the deployments made
+	 */
+	public static List<String> deployMunicipalityTables(ProcessEngine engine) {
+		List<String> deploymentIds = new java.util.ArrayList<>();
+		try (Stream<Path> folders = Files.list(FOLDER)) {
+			for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
+				String tenantId = folder.getFileName().toString();
+				DeploymentBuilder deployment = engine.getRepositoryService()
+					.createDeployment()
+					.name("process-test-" + tenantId)
+					.tenantId(tenantId);
+				try (Stream<Path> tables = Files.list(folder)) {
+					tables.filter((file) -> file.toString().endsWith(".dmn")).forEach((file) -> add(deployment, file));
+				}
+				deploymentIds.add(deployment.deploy().getId());
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return deploymentIds;
+	}
+
 	private static void add(DeploymentBuilder deployment, Path file) {
 		try (InputStream in = Files.newInputStream(file)) {
 			deployment.addInputStream(file.getFileName().toString(),

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,16 +79,24 @@ public class BoardVoting {
 	}
 
 	/**
-	 * The members who vote (the group "verwaltungsvorstand") and the deadline.
+	 * The members who vote (the group "verwaltungsvorstand" of the instance's
+	 * municipality) and the deadline.
 	 */
 	public void startCirculation(DelegateExecution execution) {
-		List<String> members = execution.getProcessEngineServices()
-			.getIdentityService()
-			.createUserQuery()
+		IdentityService identityService = execution.getProcessEngineServices().getIdentityService();
+		String tenantId = execution.getTenantId();
+		List<String> members = identityService.createUserQuery()
 			.memberOfGroup(RatswegGroups.BOARD)
-			.list()
+			.unlimitedList()
 			.stream()
 			.map(User::getId)
+			// Only the board of the instance's municipality (as a user or through a
+			// group).
+			.filter((userId) -> tenantId == null || identityService.createTenantQuery()
+				.tenantId(tenantId)
+				.userMember(userId)
+				.includingGroupsOfUser(true)
+				.count() > 0)
 			.sorted()
 			.collect(Collectors.toCollection(ArrayList::new));
 		int days = Dates.number(execution.getVariable(VOTING_DAYS), DEFAULT_VOTING_DAYS);

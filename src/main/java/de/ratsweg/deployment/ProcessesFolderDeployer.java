@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.ParseException;
@@ -14,6 +16,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.DeploymentQuery;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.ResourceReport;
@@ -23,12 +26,15 @@ import org.slf4j.MDC;
 
 import org.springframework.stereotype.Component;
 
+import de.ratsweg.tenancy.Municipalities;
+
 /**
  * Deploys the processes folder as one Camunda deployment: every {@code .bpmn},
- * {@code .dmn} and {@code .form}, named relative to the folder. Camunda's duplicate
- * filtering makes an unchanged folder a no-op; a changed file makes one new deployment
- * that holds the whole folder, so forms bound with {@code formRefBinding="deployment"}
- * always resolve. A broken model deploys nothing.
+ * {@code .dmn} and {@code .form}, named relative to the folder. The decision tables of a
+ * municipality ({@code processes/<tenant>/*.dmn}) go into one deployment for that tenant
+ * each. Camunda's duplicate filtering makes an unchanged folder a no-op; a changed file
+ * makes one new deployment that holds the whole folder, so forms bound with
+ * {@code formRefBinding="deployment"} always resolve. A broken model deploys nothing.
  */
 @Component
 class ProcessesFolderDeployer {
@@ -43,8 +49,11 @@ class ProcessesFolderDeployer {
 
 	private final ModelChecks modelChecks;
 
-	ProcessesFolderDeployer(RepositoryService repositoryService) {
+	private final Municipalities municipalities;
+
+	ProcessesFolderDeployer(RepositoryService repositoryService, Municipalities municipalities) {
 		this.repositoryService = repositoryService;
+		this.municipalities = municipalities;
 		// A stand-alone DMN engine: the process engine's own one only parses inside its
 		// commands.
 		this.modelChecks = new ModelChecks(DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine());
@@ -74,13 +83,53 @@ class ProcessesFolderDeployer {
 		}
 		List<ModelProblem> problems = new ArrayList<>();
 		files.forEach((file) -> problems.addAll(this.modelChecks.check(file)));
+		Map<String, List<ModelFile>> byTenant = new TreeMap<>();
+		List<ModelFile> shared = new ArrayList<>();
+		for (ModelFile file : files) {
+			String tenantId = tenantOf(file);
+			if (tenantId == null) {
+				shared.add(file);
+			}
+			else if (!file.isDmn()) {
+				problems.add(new ModelProblem(file.name(), null, 0,
+						"only decision tables (.dmn) may differ per municipality; processes and forms are shared "
+								+ "and belong at the top level of the folder"));
+			}
+			else {
+				byTenant.computeIfAbsent(tenantId, (id) -> new ArrayList<>()).add(file);
+			}
+		}
 		if (!problems.isEmpty()) {
 			throw new ProcessesDeploymentException(folder, problems);
 		}
-		String previous = latestDeploymentId();
+		// Shared models first: a municipality's tables only add to them.
+		DeploymentRun sharedRun = shared.isEmpty() ? new DeploymentRun(null, false) : deploy(folder, shared, null);
+		boolean created = sharedRun.created();
+		for (Map.Entry<String, List<ModelFile>> tenant : byTenant.entrySet()) {
+			created |= deploy(folder, tenant.getValue(), tenant.getKey()).created();
+		}
+		return new Result(sharedRun.deploymentId(), created);
+	}
+
+	/**
+	 * The municipality whose folder holds the file ({@code processes/<tenant>/...}), or
+	 * {@code null} for a shared model.
+	 */
+	private String tenantOf(ModelFile file) {
+		int slash = file.name().indexOf('/');
+		if (slash < 0) {
+			return null;
+		}
+		String folderName = file.name().substring(0, slash);
+		return this.municipalities.contains(folderName) ? folderName : null;
+	}
+
+	private DeploymentRun deploy(Path folder, List<ModelFile> files, String tenantId) {
+		String previous = latestDeploymentId(tenantId);
 		DeploymentBuilder builder = this.repositoryService.createDeployment()
-			.name(DEPLOYMENT_NAME)
+			.name(deploymentName(tenantId))
 			.source(DEPLOYMENT_SOURCE)
+			.tenantId(tenantId)
 			.enableDuplicateFiltering(false);
 		files.forEach((file) -> builder.addInputStream(file.name(), new ByteArrayInputStream(file.content())));
 		DeploymentWithDefinitions deployment;
@@ -97,21 +146,33 @@ class ProcessesFolderDeployer {
 			}
 			throw new ProcessesDeploymentException(folder, ModelChecks.deepestMessage(ex));
 		}
+		String scope = (tenantId == null) ? "" : " for municipality '" + tenantId + "'";
 		boolean created = !deployment.getId().equals(previous);
 		if (created) {
-			log.info("Deployed processes folder {} as deployment {} ({} files)", folder.toAbsolutePath().normalize(),
-					deployment.getId(), files.size());
+			log.info("Deployed processes folder {}{} as deployment {} ({} files)", folder.toAbsolutePath().normalize(),
+					scope, deployment.getId(), files.size());
 		}
 		else {
-			log.info("Processes folder {} is unchanged since deployment {}; nothing deployed",
-					folder.toAbsolutePath().normalize(), deployment.getId());
+			log.info("Processes folder {}{} is unchanged since deployment {}; nothing deployed",
+					folder.toAbsolutePath().normalize(), scope, deployment.getId());
 		}
-		return new Result(deployment.getId(), created);
+		return new DeploymentRun(deployment.getId(), created);
 	}
 
-	private String latestDeploymentId() {
-		List<Deployment> latest = this.repositoryService.createDeploymentQuery()
-			.deploymentName(DEPLOYMENT_NAME)
+	/** "ratsweg-processes", and "ratsweg-processes-soest" for Soest's own tables. */
+	private static String deploymentName(String tenantId) {
+		return (tenantId == null) ? DEPLOYMENT_NAME : DEPLOYMENT_NAME + "-" + tenantId;
+	}
+
+	private String latestDeploymentId(String tenantId) {
+		DeploymentQuery query = this.repositoryService.createDeploymentQuery();
+		if (tenantId == null) {
+			query.withoutTenantId();
+		}
+		else {
+			query.tenantIdIn(tenantId);
+		}
+		List<Deployment> latest = query.deploymentName(deploymentName(tenantId))
 			.deploymentSource(DEPLOYMENT_SOURCE)
 			.orderByDeploymentTime()
 			.desc()
@@ -145,11 +206,14 @@ class ProcessesFolderDeployer {
 	/**
 	 * What a deployment run did.
 	 *
-	 * @param deploymentId the deployment that now holds the folder, {@code null} for an
-	 * empty folder
-	 * @param created whether a new deployment was created
+	 * @param deploymentId the deployment that now holds the shared models, {@code null}
+	 * for an empty folder
+	 * @param created whether a new deployment was created (shared or for a municipality)
 	 */
 	record Result(String deploymentId, boolean created) {
+	}
+
+	private record DeploymentRun(String deploymentId, boolean created) {
 	}
 
 }

@@ -10,9 +10,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
+import de.ratsweg.tenancy.Municipalities;
+
 /**
- * The demo users, one per role, with the password listed in the README. They exist only
- * in the demo profile; outside it {@link FirstAdministrator} removes them.
+ * The demo users, one per role in Soest and in Menden, with the password listed in the
+ * README. They exist only in the demo profile; outside it {@link FirstAdministrator}
+ * removes them.
  */
 @Component
 @Profile(DemoUsers.PROFILE)
@@ -28,6 +31,12 @@ class DemoUsers implements SmartInitializingSingleton {
 	static final String EMAIL_DOMAIN = "demo.ratsweg.de";
 
 	static final String ADMIN = "akoch";
+
+	/** The first municipality of the demo, with one user per role. */
+	static final String SOEST = "soest";
+
+	/** The second municipality of the demo, with one user per role. */
+	static final String MENDEN = "menden";
 
 	static final String STAFF = "mmueller";
 
@@ -53,20 +62,50 @@ class DemoUsers implements SmartInitializingSingleton {
 
 	static final String CHIEF_DIGITAL_OFFICER = "ckrause";
 
-	static final List<DemoUser> ROSTER = List.of(new DemoUser(ADMIN, "Anna", "Koch", List.of(RatswegGroups.ADMIN)),
-			new DemoUser(STAFF, "Maria", "Müller", List.of(RatswegGroups.STAFF)),
-			new DemoUser(BOARD_MEMBER, "Bernd", "Schneider", List.of(RatswegGroups.BOARD)),
-			new DemoUser(COMMITTEE_OFFICE, "Katrin", "Weber", List.of(RatswegGroups.COMMITTEE_OFFICE)),
-			new DemoUser(SECOND_BOARD_MEMBER, "Dirk", "Lange", List.of(RatswegGroups.BOARD)),
+	static final String MENDEN_STAFF = "eschmidt";
+
+	static final String MENDEN_BOARD_MEMBER = "rkoenig";
+
+	static final String MENDEN_COMMITTEE_OFFICE = "azimmermann";
+
+	static final String MENDEN_MAYOR = "mroth";
+
+	static final String MENDEN_BOARD_OFFICE = "jbraun";
+
+	static final String MENDEN_TREASURY = "ghartmann";
+
+	/**
+	 * Administrator (no municipality), then one user per role in Soest and in Menden.
+	 */
+	static final List<DemoUser> ROSTER = List.of(
+			new DemoUser(ADMIN, "Anna", "Koch", null, List.of(RatswegGroups.ADMIN)),
+			new DemoUser(STAFF, "Maria", "Müller", SOEST, List.of(RatswegGroups.STAFF)),
+			new DemoUser(BOARD_MEMBER, "Bernd", "Schneider", SOEST, List.of(RatswegGroups.BOARD)),
+			new DemoUser(COMMITTEE_OFFICE, "Katrin", "Weber", SOEST, List.of(RatswegGroups.COMMITTEE_OFFICE)),
+			new DemoUser(SECOND_BOARD_MEMBER, "Dirk", "Lange", SOEST, List.of(RatswegGroups.BOARD)),
 			// The mayor chairs the board: a member of both groups.
-			new DemoUser(MAYOR, "Heike", "Becker", List.of(RatswegGroups.MAYOR, RatswegGroups.BOARD)),
-			new DemoUser(BOARD_OFFICE, "Lena", "Fischer", List.of(RatswegGroups.BOARD_OFFICE)),
-			new DemoUser(TREASURY, "Thomas", "Schulz", List.of(RatswegGroups.TREASURY)),
-			new DemoUser(IT, "Jonas", "Wagner", List.of(RatswegGroups.IT)),
-			new DemoUser(DATA_PROTECTION, "Sabine", "Hoffmann", List.of(RatswegGroups.DATA_PROTECTION)),
-			new DemoUser(URBAN_DEVELOPMENT, "Peter", "Meyer", List.of(RatswegGroups.URBAN_DEVELOPMENT)),
-			new DemoUser(ENVIRONMENT, "Nina", "Schmitz", List.of(RatswegGroups.ENVIRONMENT)),
-			new DemoUser(CHIEF_DIGITAL_OFFICER, "Claudia", "Krause", List.of(RatswegGroups.CHIEF_DIGITAL_OFFICER)));
+			new DemoUser(MAYOR, "Heike", "Becker", SOEST, List.of(RatswegGroups.MAYOR, RatswegGroups.BOARD)),
+			new DemoUser(BOARD_OFFICE, "Lena", "Fischer", SOEST, List.of(RatswegGroups.BOARD_OFFICE)),
+			new DemoUser(TREASURY, "Thomas", "Schulz", SOEST, List.of(RatswegGroups.TREASURY)),
+			new DemoUser(IT, "Jonas", "Wagner", SOEST, List.of(RatswegGroups.IT)),
+			new DemoUser(DATA_PROTECTION, "Sabine", "Hoffmann", SOEST, List.of(RatswegGroups.DATA_PROTECTION)),
+			new DemoUser(URBAN_DEVELOPMENT, "Peter", "Meyer", SOEST, List.of(RatswegGroups.URBAN_DEVELOPMENT)),
+			new DemoUser(ENVIRONMENT, "Nina", "Schmitz", SOEST, List.of(RatswegGroups.ENVIRONMENT)),
+			new DemoUser(CHIEF_DIGITAL_OFFICER, "Claudia", "Krause", SOEST,
+					List.of(RatswegGroups.CHIEF_DIGITAL_OFFICER)),
+			new DemoUser(MENDEN_STAFF, "Elif", "Schmidt", MENDEN, List.of(RatswegGroups.STAFF)),
+			new DemoUser(MENDEN_BOARD_MEMBER, "Ralf", "König", MENDEN, List.of(RatswegGroups.BOARD)),
+			new DemoUser(MENDEN_COMMITTEE_OFFICE, "Andreas", "Zimmermann", MENDEN,
+					List.of(RatswegGroups.COMMITTEE_OFFICE)),
+			new DemoUser("uwolf", "Ute", "Wolf", MENDEN, List.of(RatswegGroups.BOARD)),
+			new DemoUser(MENDEN_MAYOR, "Martin", "Roth", MENDEN, List.of(RatswegGroups.MAYOR, RatswegGroups.BOARD)),
+			new DemoUser(MENDEN_BOARD_OFFICE, "Julia", "Braun", MENDEN, List.of(RatswegGroups.BOARD_OFFICE)),
+			new DemoUser(MENDEN_TREASURY, "Gabi", "Hartmann", MENDEN, List.of(RatswegGroups.TREASURY)),
+			new DemoUser("lkrueger", "Lukas", "Krüger", MENDEN, List.of(RatswegGroups.IT)),
+			new DemoUser("cwerner", "Carla", "Werner", MENDEN, List.of(RatswegGroups.DATA_PROTECTION)),
+			new DemoUser("fschulte", "Frank", "Schulte", MENDEN, List.of(RatswegGroups.URBAN_DEVELOPMENT)),
+			new DemoUser("ivogel", "Ines", "Vogel", MENDEN, List.of(RatswegGroups.ENVIRONMENT)),
+			new DemoUser("ofriedrich", "Olaf", "Friedrich", MENDEN, List.of(RatswegGroups.CHIEF_DIGITAL_OFFICER)));
 
 	static final List<String> USER_IDS = ROSTER.stream().map(DemoUser::id).toList();
 
@@ -76,12 +115,15 @@ class DemoUsers implements SmartInitializingSingleton {
 
 	private final WorkGroups workGroups;
 
+	private final Municipalities municipalities;
+
 	private final String databaseUrl;
 
-	DemoUsers(IdentitySetup identitySetup, WorkGroups workGroups,
+	DemoUsers(IdentitySetup identitySetup, WorkGroups workGroups, Municipalities municipalities,
 			@Value("${spring.datasource.url:}") String databaseUrl) {
 		this.identitySetup = identitySetup;
 		this.workGroups = workGroups;
+		this.municipalities = municipalities;
 		this.databaseUrl = databaseUrl;
 	}
 
@@ -104,13 +146,13 @@ class DemoUsers implements SmartInitializingSingleton {
 	}
 
 	private void create(DemoUser user) {
-		create(this.identitySetup, user);
+		create(this.identitySetup, this.municipalities, user);
 	}
 
 	/**
 	 * Creates the demo user (if missing) with its memberships.
 	 */
-	static void create(IdentitySetup identitySetup, DemoUser user) {
+	static void create(IdentitySetup identitySetup, Municipalities municipalities, DemoUser user) {
 		if (identitySetup.ensureUser(user.id(), PASSWORD, user.firstName(), user.lastName(),
 				user.id() + "@" + EMAIL_DOMAIN)) {
 			log.info("Created demo user '{}' ({} {}, groups {})", user.id(), user.firstName(), user.lastName(),
@@ -119,12 +161,17 @@ class DemoUsers implements SmartInitializingSingleton {
 		for (String group : user.groups()) {
 			identitySetup.ensureMembership(user.id(), group);
 		}
+		if (user.tenantId() != null) {
+			municipalities.ensureMember(user.id(), user.tenantId());
+		}
 	}
 
 	/**
-	 * A demo user: one per group, the mayor also on the board.
+	 * A demo user: one per group and municipality, the mayor also on the board.
+	 *
+	 * @param tenantId the municipality, {@code null} for the administrator
 	 */
-	record DemoUser(String id, String firstName, String lastName, List<String> groups) {
+	record DemoUser(String id, String firstName, String lastName, String tenantId, List<String> groups) {
 	}
 
 }

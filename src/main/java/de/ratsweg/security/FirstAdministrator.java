@@ -1,5 +1,6 @@
 package de.ratsweg.security;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -58,6 +59,15 @@ class FirstAdministrator implements SmartInitializingSingleton {
 		removeDemoUsers();
 		String userId = this.properties.userId();
 		if (passwordGiven && !this.identitySetup.userExists(userId)) {
+			List<String> violations = this.identitySetup.passwordPolicyViolations(userId, password,
+					this.properties.firstName(), this.properties.lastName(), this.properties.email());
+			if (!violations.isEmpty()) {
+				throw new StartupRefusedException(
+						"RATSWEG_ADMIN_PASSWORD is refused: it breaks the password policy "
+								+ "(at least 10 characters with upper and lower case letters, a digit and a special "
+								+ "character, none of the user's own data): " + String.join(", ", violations) + ".",
+						ACTION);
+			}
 			this.identitySetup.ensureUser(userId, password, this.properties.firstName(), this.properties.lastName(),
 					this.properties.email());
 			this.identitySetup.ensureMembership(userId, RatswegGroups.ADMIN);

@@ -46,14 +46,14 @@ class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
 	RatswegUser load(String userId) {
 		List<String> groupIds = this.identityService.createGroupQuery()
 			.groupMember(userId)
-			.list()
+			.unlimitedList()
 			.stream()
 			.map(Group::getId)
 			.toList();
 		List<String> tenantIds = this.identityService.createTenantQuery()
 			.userMember(userId)
 			.includingGroupsOfUser(true)
-			.list()
+			.unlimitedList()
 			.stream()
 			.map(Tenant::getId)
 			.toList();

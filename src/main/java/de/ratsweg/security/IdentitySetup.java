@@ -1,6 +1,7 @@
 package de.ratsweg.security;
 
 import java.util.Arrays;
+import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -54,6 +55,23 @@ class IdentitySetup {
 		user.setEmail(email);
 		this.identityService.saveUser(user);
 		return true;
+	}
+
+	/**
+	 * The rules of the engine's password policy that the password breaks for this user,
+	 * e.g. {@code PASSWORD_POLICY_UPPERCASE {minUpperCase=1}}; empty when it complies.
+	 */
+	List<String> passwordPolicyViolations(String userId, String password, String firstName, String lastName,
+			String email) {
+		User user = this.identityService.newUser(userId);
+		user.setFirstName(firstName);
+		user.setLastName(lastName);
+		user.setEmail(email);
+		return this.identityService.checkPasswordAgainstPolicy(password, user)
+			.getViolatedRules()
+			.stream()
+			.map((rule) -> rule.getPlaceholder() + " " + rule.getParameters())
+			.toList();
 	}
 
 	boolean userExists(String userId) {

@@ -1,5 +1,7 @@
 package de.ratsweg.security;
 
+import java.util.Set;
+
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -8,58 +10,74 @@ import org.camunda.bpm.engine.authorization.Resources;
 
 import org.springframework.stereotype.Component;
 
+import de.ratsweg.security.AccessRules.Operation;
 import de.ratsweg.tasklist.TaskFilters;
+import de.ratsweg.tenancy.Municipalities;
 
 /**
- * The groups that do the work and what each may do in the engine. Tasks themselves become
- * visible through the engine's default task permissions: whoever is assignee or candidate
- * (directly or through a group) may read and work on the task, nobody else.
+ * Creates the municipalities (tenants), the groups and their Camunda authorizations from
+ * {@link AccessRules}, on every start. Tasks themselves become visible through the
+ * engine's default task permissions: whoever is assignee or candidate (directly or
+ * through a group) may read and work on the task, nobody else.
  */
 @Component
 class WorkGroups {
-
-	/** The process staff start from Tasklist. */
-	static final String PROJECT_PROCESS = "SmartCityProjectProcess";
 
 	private final IdentitySetup identitySetup;
 
 	private final TaskFilters taskFilters;
 
-	WorkGroups(IdentitySetup identitySetup, TaskFilters taskFilters) {
+	private final Municipalities municipalities;
+
+	WorkGroups(IdentitySetup identitySetup, TaskFilters taskFilters, Municipalities municipalities) {
 		this.identitySetup = identitySetup;
 		this.taskFilters = taskFilters;
+		this.municipalities = municipalities;
 	}
 
 	void ensure() {
+		this.municipalities.ensureTenants();
 		this.identitySetup.ensureAdministratorGroup();
+		String myTasks = this.taskFilters.ensureMyTasks();
 		for (String groupId : RatswegGroups.workGroupIds()) {
-			ensureWorkGroup(groupId, RatswegGroups.nameOf(groupId));
-		}
-		// Only staff start projects; everybody else works on the tasks the processes give
-		// them.
-		this.identitySetup.grant(RatswegGroups.STAFF, Resources.PROCESS_DEFINITION, PROJECT_PROCESS,
-				ProcessDefinitionPermissions.CREATE_INSTANCE);
-		this.identitySetup.grant(RatswegGroups.STAFF, Resources.PROCESS_INSTANCE, Authorization.ANY,
-				Permissions.CREATE);
-		String filterId = this.taskFilters.ensureMyTasks();
-		for (String groupId : RatswegGroups.workGroupIds()) {
-			this.identitySetup.grant(groupId, Resources.FILTER, filterId, Permissions.READ);
+			this.identitySetup.ensureGroup(groupId, RatswegGroups.nameOf(groupId), Groups.GROUP_TYPE_WORKFLOW);
+			revokeWhatEarlierVersionsGranted(groupId);
+			apply(groupId, AccessRules.of(groupId), myTasks);
 		}
 	}
 
-	private void ensureWorkGroup(String groupId, String name) {
-		this.identitySetup.ensureGroup(groupId, name, Groups.GROUP_TYPE_WORKFLOW);
-		// Earlier versions let every work group start any process; nobody starts the
-		// called processes on their own, and only staff start projects (granted below).
-		this.identitySetup.revoke(groupId, Resources.PROCESS_DEFINITION, Authorization.ANY,
-				ProcessDefinitionPermissions.CREATE_INSTANCE);
-		if (!RatswegGroups.STAFF.equals(groupId)) {
+	private void apply(String groupId, Set<Operation> operations, String myTasks) {
+		if (operations.contains(Operation.WORK_ON_TASKS)) {
+			this.identitySetup.grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+			this.identitySetup.grant(groupId, Resources.FILTER, myTasks, Permissions.READ);
+		}
+		if (operations.contains(Operation.READ_HISTORY)) {
+			// The models (Tasklist's diagram tab) and their history.
+			for (String process : AccessRules.PROCESSES) {
+				this.identitySetup.grant(groupId, Resources.PROCESS_DEFINITION, process, Permissions.READ,
+						ProcessDefinitionPermissions.READ_HISTORY);
+			}
+		}
+		if (operations.contains(Operation.START_PROJECT)) {
+			this.identitySetup.grant(groupId, Resources.PROCESS_DEFINITION, AccessRules.STARTED_BY_STAFF,
+					ProcessDefinitionPermissions.CREATE_INSTANCE);
+			this.identitySetup.grant(groupId, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+		}
+		else {
+			this.identitySetup.revoke(groupId, Resources.PROCESS_DEFINITION, AccessRules.STARTED_BY_STAFF,
+					ProcessDefinitionPermissions.CREATE_INSTANCE);
 			this.identitySetup.revoke(groupId, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
 		}
-		this.identitySetup.grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-		// Read the models and the history of the processes (Tasklist's diagram and
-		// history tabs).
-		this.identitySetup.grant(groupId, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ,
+		// DEPLOY and MANAGE_USERS: administrators only (ensureAdministratorGroup).
+	}
+
+	/**
+	 * Earlier versions let every work group start any process and read every model; the
+	 * rules above grant per process.
+	 */
+	private void revokeWhatEarlierVersionsGranted(String groupId) {
+		this.identitySetup.revoke(groupId, Resources.PROCESS_DEFINITION, Authorization.ANY,
+				ProcessDefinitionPermissions.CREATE_INSTANCE, Permissions.READ,
 				ProcessDefinitionPermissions.READ_HISTORY);
 	}
 

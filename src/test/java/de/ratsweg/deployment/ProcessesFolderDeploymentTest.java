@@ -108,6 +108,40 @@ class ProcessesFolderDeploymentTest {
 	}
 
 	@Test
+	void decisionTablesInAMunicipalityFolderAreDeployedForThatTenantOnly() throws IOException {
+		this.folder.renameProcess("Mandanten");
+		Files.createDirectories(this.folder.root().resolve("olpe"));
+		Files.copy(this.folder.root().resolve(ModelFolder.DECISION_FILE),
+				this.folder.root().resolve("olpe/RequestRoutingDecision.dmn"));
+
+		ProcessesFolderDeployer.Result result = this.deployer.deploy(this.folder.root());
+
+		assertThat(resourceNames(result.deploymentId())).doesNotContain("olpe/RequestRoutingDecision.dmn");
+		org.camunda.bpm.engine.repository.DecisionDefinition olpe = this.repositoryService
+			.createDecisionDefinitionQuery()
+			.decisionDefinitionKey("RequestRoutingDecision")
+			.tenantIdIn("olpe")
+			.latestVersion()
+			.singleResult();
+		assertThat(olpe.getResourceName()).isEqualTo("olpe/RequestRoutingDecision.dmn");
+		assertThat(this.repositoryService.createDeploymentQuery().deploymentId(olpe.getDeploymentId()).singleResult())
+			.satisfies((deployment) -> assertThat(deployment.getTenantId()).isEqualTo("olpe"));
+		assertThat(this.deployer.deploy(this.folder.root()).created()).as("unchanged: nothing new").isFalse();
+	}
+
+	@Test
+	void aProcessInAMunicipalityFolderIsRefused() throws IOException {
+		Files.createDirectories(this.folder.root().resolve("menden"));
+		Files.copy(this.folder.root().resolve(ModelFolder.PROCESS_FILE),
+				this.folder.root().resolve("menden/" + ModelFolder.PROCESS_FILE));
+
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.deployer.deploy(this.folder.root()))
+			.isInstanceOf(ProcessesDeploymentException.class)
+			.hasMessageContaining("menden/ReviewRequestProcess.bpmn")
+			.hasMessageContaining("only decision tables (.dmn) may differ per municipality");
+	}
+
+	@Test
 	void formOfTheSameDeploymentIsResolvedThroughFormRef() throws IOException {
 		this.folder.renameProcess("Formular");
 		ProcessesFolderDeployer.Result result = this.deployer.deploy(this.folder.root());

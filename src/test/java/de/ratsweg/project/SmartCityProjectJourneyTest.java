@@ -240,7 +240,7 @@ class SmartCityProjectJourneyTest {
 			FilterService filters = this.engine.getFilterService();
 			Filter myTasks = filters.createFilterQuery().filterName("Meine Aufgaben").singleResult();
 			assertThat(myTasks).as("%s may read the filter", userId).isNotNull();
-			return filters.<Task>list(myTasks.getId())
+			return filters.<Task>listPage(myTasks.getId(), 0, 100)
 				.stream()
 				.filter((task) -> thisProject.contains(task.getProcessInstanceId()))
 				.toList();
@@ -336,7 +336,7 @@ class SmartCityProjectJourneyTest {
 				() -> this.engine.getTaskService()
 					.createTaskQuery()
 					.processInstanceBusinessKey(this.businessKey)
-					.list());
+					.listPage(0, 100));
 	}
 
 	/**
@@ -345,7 +345,9 @@ class SmartCityProjectJourneyTest {
 	 */
 	private <T> T as(String userId, Supplier<T> action) {
 		IdentityService identity = this.engine.getIdentityService();
-		identity.setAuthentication(userId, DemoRoster.groupsOf(userId));
+		String municipality = DemoRoster.tenantOf(userId);
+		identity.setAuthentication(userId, DemoRoster.groupsOf(userId),
+				(municipality != null) ? List.of(municipality) : List.of());
 		try {
 			return action.get();
 		}

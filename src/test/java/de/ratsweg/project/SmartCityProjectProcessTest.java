@@ -189,7 +189,9 @@ class SmartCityProjectProcessTest {
 	}
 
 	private static ProcessInstance submitIdea(Map<String, Object> idea) {
-		engine.getProcessEngine().getIdentityService().setAuthenticatedUserId("mmueller");
+		engine.getProcessEngine()
+			.getIdentityService()
+			.setAuthentication("mmueller", List.of("sachbearbeitung"), List.of("soest"));
 		ProcessInstance project = runtimeService().startProcessInstanceByKey(PROCESS_KEY, "soest-2026-001", idea);
 		engine.getProcessEngine().getIdentityService().clearAuthentication();
 		assertThat(project).isWaitingAt(CO_SIGNING);

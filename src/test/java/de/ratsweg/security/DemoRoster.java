@@ -4,9 +4,12 @@ import java.util.List;
 
 import org.springframework.context.ApplicationContext;
 
+import de.ratsweg.tenancy.Municipalities;
+
 /**
- * The demo users (one per group, as the demo profile creates them) for tests that run
- * outside the demo profile, e.g. on PostgreSQL where the demo profile refuses to start.
+ * The demo users (one per group in Soest and Menden, as the demo profile creates them)
+ * for tests that run outside the demo profile, e.g. on PostgreSQL where the demo profile
+ * refuses to start.
  */
 public final class DemoRoster {
 
@@ -36,20 +39,53 @@ public final class DemoRoster {
 
 	public static final String CHIEF_DIGITAL_OFFICER = DemoUsers.CHIEF_DIGITAL_OFFICER;
 
+	public static final String SOEST = DemoUsers.SOEST;
+
+	public static final String MENDEN = DemoUsers.MENDEN;
+
+	public static final String ADMIN = DemoUsers.ADMIN;
+
+	public static final String MENDEN_STAFF = DemoUsers.MENDEN_STAFF;
+
+	public static final String MENDEN_BOARD_MEMBER = DemoUsers.MENDEN_BOARD_MEMBER;
+
+	public static final String MENDEN_COMMITTEE_OFFICE = DemoUsers.MENDEN_COMMITTEE_OFFICE;
+
+	public static final String MENDEN_MAYOR = DemoUsers.MENDEN_MAYOR;
+
+	public static final String MENDEN_BOARD_OFFICE = DemoUsers.MENDEN_BOARD_OFFICE;
+
+	public static final String MENDEN_TREASURY = DemoUsers.MENDEN_TREASURY;
+
 	private DemoRoster() {
 	}
 
 	public static void createIn(ApplicationContext context) {
 		IdentitySetup identitySetup = context.getBean(IdentitySetup.class);
+		Municipalities municipalities = context.getBean(Municipalities.class);
 		context.getBean(WorkGroups.class).ensure();
 		for (DemoUsers.DemoUser user : DemoUsers.ROSTER) {
-			DemoUsers.create(identitySetup, user);
+			DemoUsers.create(identitySetup, municipalities, user);
 		}
 	}
 
 	/** The groups of a demo user. */
 	public static List<String> groupsOf(String userId) {
-		return DemoUsers.ROSTER.stream().filter((user) -> user.id().equals(userId)).findFirst().orElseThrow().groups();
+		return find(userId).groups();
+	}
+
+	/** The municipality of a demo user ({@code null} for the administrator). */
+	public static String tenantOf(String userId) {
+		return find(userId).tenantId();
+	}
+
+	/** Every demo user's id, administrator first. */
+	public static List<String> userIds() {
+		return DemoUsers.USER_IDS;
+	}
+
+	private static DemoUsers.DemoUser find(String userId) {
+		return DemoUsers.ROSTER.stream().filter((user) -> user.id().equals(userId)).findFirst().orElseThrow();
 	}
 
 }

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
+
+import de.ratsweg.tenancy.Municipalities;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -63,6 +65,9 @@ class EngineRestSecurityTest {
 	RuntimeService runtimeService;
 
 	@Autowired
+	Municipalities municipalities;
+
+	@Autowired
 	TaskService taskService;
 
 	@Autowired
@@ -77,6 +82,11 @@ class EngineRestSecurityTest {
 	void usersAndATaskForTheCommitteeOffice() {
 		this.identitySetup.ensureUser(STAFF, PASSWORD, "Sina", "Sachbearbeiterin", null);
 		this.identitySetup.ensureMembership(STAFF, RatswegGroups.STAFF);
+		this.municipalities.ensureTenants();
+		this.municipalities.ensureMember(STAFF, "soest");
+		// Starts land in the starter's municipality; the test administrator works for
+		// Soest.
+		this.municipalities.ensureMember(ADMIN, "soest");
 		this.identitySetup.ensureUser(OFFICE, PASSWORD, "Rainer", "Ratsbüro", null);
 		this.identitySetup.ensureMembership(OFFICE, RatswegGroups.COMMITTEE_OFFICE);
 		this.identitySetup.ensureUser(CARELESS, PASSWORD, "Max", "Vergesslich", null);
@@ -112,10 +122,12 @@ class EngineRestSecurityTest {
 		headers.add("Sec-Fetch-Site", "cross-site");
 
 		ResponseEntity<String> crossSite = this.http.withBasicAuth(ADMIN, ADMIN_PASSWORD)
-			.exchange("/engine-rest/process-definition", HttpMethod.GET, new HttpEntity<>(headers), String.class);
+			.exchange("/engine-rest/process-definition?maxResults=100", HttpMethod.GET, new HttpEntity<>(headers),
+					String.class);
 		headers.set("Sec-Fetch-Site", "same-origin");
 		ResponseEntity<String> sameOrigin = this.http.withBasicAuth(ADMIN, ADMIN_PASSWORD)
-			.exchange("/engine-rest/process-definition", HttpMethod.GET, new HttpEntity<>(headers), String.class);
+			.exchange("/engine-rest/process-definition?maxResults=100", HttpMethod.GET, new HttpEntity<>(headers),
+					String.class);
 
 		assertThat(crossSite.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(sameOrigin.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -155,7 +167,7 @@ class EngineRestSecurityTest {
 		Task task = this.taskService.createTaskQuery().processInstanceId(this.instance.getId()).singleResult();
 
 		ResponseEntity<List> list = this.http.withBasicAuth(STAFF, PASSWORD)
-			.getForEntity("/engine-rest/task?processInstanceId=" + this.instance.getId(), List.class);
+			.getForEntity("/engine-rest/task?maxResults=100&processInstanceId=" + this.instance.getId(), List.class);
 		ResponseEntity<String> single = this.http.withBasicAuth(STAFF, PASSWORD)
 			.getForEntity("/engine-rest/task/" + task.getId(), String.class);
 		ResponseEntity<String> complete = this.http.withBasicAuth(STAFF, PASSWORD)
@@ -173,7 +185,7 @@ class EngineRestSecurityTest {
 		Task task = this.taskService.createTaskQuery().processInstanceId(this.instance.getId()).singleResult();
 
 		ResponseEntity<List> list = this.http.withBasicAuth(OFFICE, PASSWORD)
-			.getForEntity("/engine-rest/task?processInstanceId=" + this.instance.getId(), List.class);
+			.getForEntity("/engine-rest/task?maxResults=100&processInstanceId=" + this.instance.getId(), List.class);
 
 		assertThat(list.getBody()).singleElement()
 			.satisfies((item) -> assertThat(((Map<?, ?>) item).get("id")).isEqualTo(task.getId()));

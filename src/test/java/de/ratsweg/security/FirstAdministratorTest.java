@@ -1,5 +1,6 @@
 package de.ratsweg.security;
 
+import java.util.List;
 import java.util.UUID;
 
 import de.ratsweg.SeparateApplication;
@@ -50,7 +51,7 @@ class FirstAdministratorTest {
 			.run()) {
 			IdentityService identity = first.getBean(IdentityService.class);
 			User bob = identity.newUser("bob");
-			bob.setPassword("Bobs-own-password-1");
+			bob.setPassword("Eigenes-Kennwort-2026");
 			identity.saveUser(bob);
 			identity.deleteMembership("alice", RatswegGroups.ADMIN);
 		}
@@ -88,9 +89,14 @@ class FirstAdministratorTest {
 				assertThat(identity.createUserQuery().memberOfGroup(group).count()).as("demo users in %s", group)
 					.isPositive();
 			}
-			// two board members and the mayor, who chairs the board: a circulation can
-			// have a majority
-			assertThat(identity.createUserQuery().memberOfGroup(RatswegGroups.BOARD).count()).isEqualTo(3);
+			// in each demo municipality two board members and the mayor, who chairs the
+			// board: a circulation can have a majority
+			for (String municipality : List.of(DemoUsers.SOEST, DemoUsers.MENDEN)) {
+				assertThat(identity.createUserQuery()
+					.memberOfGroup(RatswegGroups.BOARD)
+					.memberOfTenant(municipality)
+					.count()).as("board of %s", municipality).isEqualTo(3);
+			}
 		}
 
 		try (ConfigurableApplicationContext production = SeparateApplication.withProfiles("test")
@@ -101,7 +107,7 @@ class FirstAdministratorTest {
 			assertThat(identity.checkPassword("testadmin", "Kreishaus-Secret-4711")).isTrue();
 			User colleague = identity.newUser(DemoUsers.STAFF);
 			colleague.setEmail("maria.mueller@soest.de");
-			colleague.setPassword("Marias-own-password-1");
+			colleague.setPassword("Eigenes-Kennwort-2027");
 			identity.saveUser(colleague);
 		}
 

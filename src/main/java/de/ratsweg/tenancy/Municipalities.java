@@ -1,0 +1,64 @@
+package de.ratsweg.tenancy;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Tenant;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * The municipalities that share this installation, each a Camunda tenant. Process models
+ * are shared; every process instance belongs to the municipality of the user who started
+ * it ({@link StartingUserTenant}), and the engine shows a user only the instances, tasks
+ * and history of their own municipality.
+ */
+@Component
+@EnableConfigurationProperties(TenancyProperties.class)
+public class Municipalities {
+
+	private final List<Municipality> municipalities;
+
+	private final IdentityService identityService;
+
+	Municipalities(TenancyProperties properties, IdentityService identityService) {
+		this.municipalities = properties.municipalities();
+		this.identityService = identityService;
+	}
+
+	public List<Municipality> all() {
+		return this.municipalities;
+	}
+
+	public boolean contains(String tenantId) {
+		return find(tenantId).isPresent();
+	}
+
+	public Optional<Municipality> find(String tenantId) {
+		return this.municipalities.stream().filter((municipality) -> municipality.id().equals(tenantId)).findFirst();
+	}
+
+	/**
+	 * Creates the tenant of every municipality that does not exist yet. An existing
+	 * tenant keeps its name (an administrator may have changed it in Camunda Admin).
+	 */
+	public void ensureTenants() {
+		for (Municipality municipality : this.municipalities) {
+			if (this.identityService.createTenantQuery().tenantId(municipality.id()).count() == 0) {
+				Tenant tenant = this.identityService.newTenant(municipality.id());
+				tenant.setName(municipality.name());
+				this.identityService.saveTenant(tenant);
+			}
+		}
+	}
+
+	/** Makes the user a member of the municipality's tenant, unless they are already. */
+	public void ensureMember(String userId, String tenantId) {
+		if (this.identityService.createTenantQuery().tenantId(tenantId).userMember(userId).count() == 0) {
+			this.identityService.createTenantUserMembership(tenantId, userId);
+		}
+	}
+
+}

@@ -1,0 +1,72 @@
+package de.ratsweg.tenancy;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+
+/**
+ * Gives every instance of a shared process the municipality of the user who starts it. A
+ * called process belongs to the municipality of its caller; a decision evaluated by a
+ * process to that of the process.
+ *
+ * <p>
+ * A user who belongs to no municipality or to several cannot start a process: the
+ * instance would otherwise be visible to every municipality (no tenant) or land in one
+ * the user did not choose. Starts without a logged-in user (the engine itself, e.g. a
+ * timer start event) stay without tenant.
+ */
+class StartingUserTenant implements TenantIdProvider {
+
+	@Override
+	public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext context) {
+		if (context.getSuperExecution() != null) {
+			return context.getSuperExecution().getTenantId();
+		}
+		return tenantOfCurrentUser();
+	}
+
+	@Override
+	public String provideTenantIdForCaseInstance(TenantIdProviderCaseInstanceContext context) {
+		if (context.getSuperExecution() != null) {
+			return context.getSuperExecution().getTenantId();
+		}
+		return tenantOfCurrentUser();
+	}
+
+	@Override
+	public String provideTenantIdForHistoricDecisionInstance(TenantIdProviderHistoricDecisionInstanceContext context) {
+		DelegateExecution execution = context.getExecution();
+		if (execution != null) {
+			return execution.getTenantId();
+		}
+		return tenantOfCurrentUser();
+	}
+
+	private static String tenantOfCurrentUser() {
+		CommandContext commandContext = Context.getCommandContext();
+		Authentication authentication = (commandContext != null) ? commandContext.getAuthentication() : null;
+		if (authentication == null) {
+			return null;
+		}
+		List<String> tenantIds = authentication.getTenantIds();
+		if (tenantIds == null || tenantIds.isEmpty()) {
+			throw new BadUserRequestException("Sie gehören zu keiner Stadt. Vorgänge starten nur Mitarbeitende "
+					+ "einer Stadt; bitte wenden Sie sich an die Administration.");
+		}
+		if (tenantIds.size() > 1) {
+			throw new BadUserRequestException("Sie gehören zu mehreren Städten (" + String.join(", ", tenantIds)
+					+ "), daher ist nicht klar, für welche Stadt der Vorgang gestartet werden soll. "
+					+ "Bitte wenden Sie sich an die Administration.");
+		}
+		return tenantIds.get(0);
+	}
+
+}
