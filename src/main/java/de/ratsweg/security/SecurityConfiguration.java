@@ -2,6 +2,7 @@ package de.ratsweg.security;
 
 import org.camunda.bpm.engine.IdentityService;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -10,11 +11,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -37,6 +40,45 @@ class SecurityConfiguration {
 	static final String REALM = "Ratsweg";
 
 	/**
+	 * For responses that are data, never pages: nothing may be loaded, run or framed.
+	 */
+	static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+	/** One year, as the HSTS preload list asks. */
+	private static final long HSTS_MAX_AGE = 31_536_000;
+
+	private final boolean tls;
+
+	/**
+	 * @param tls whether Ratsweg is reached over HTTPS only ({@code ratsweg.tls}):
+	 * browsers are then told never to use plain HTTP (HSTS), and session cookies are
+	 * {@code Secure}
+	 */
+	SecurityConfiguration(@Value("${ratsweg.tls:false}") boolean tls) {
+		this.tls = tls;
+	}
+
+	/**
+	 * Strict-Transport-Security on every response when TLS is on (also behind a proxy
+	 * that ends TLS, where the request itself looks like plain HTTP), none otherwise.
+	 */
+	private void transportSecurity(HeadersConfigurer<HttpSecurity> headers) {
+		if (this.tls) {
+			headers.httpStrictTransportSecurity((hsts) -> hsts.requestMatcher(AnyRequestMatcher.INSTANCE)
+				.maxAgeInSeconds(HSTS_MAX_AGE)
+				.includeSubDomains(true));
+		}
+		else {
+			headers.httpStrictTransportSecurity(HeadersConfigurer.HstsConfig::disable);
+		}
+	}
+
+	private void apiHeaders(HeadersConfigurer<HttpSecurity> headers) {
+		transportSecurity(headers);
+		headers.contentSecurityPolicy((csp) -> csp.policyDirectives(API_CONTENT_SECURITY_POLICY));
+	}
+
+	/**
 	 * Matches the request path itself. The engine REST API and the webapps' API are
 	 * Jersey servlets, not Spring MVC, so the MVC-aware matchers of
 	 * {@code securityMatcher(String)} would not see them.
@@ -57,6 +99,7 @@ class SecurityConfiguration {
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.addFilterBefore(new CrossSiteRequestFilter(), BasicAuthenticationFilter.class)
 			.addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
+			.headers(this::apiHeaders)
 			.build();
 	}
 
@@ -71,6 +114,7 @@ class SecurityConfiguration {
 			.httpBasic((basic) -> basic.realmName(REALM))
 			.csrf(AbstractHttpConfigurer::disable)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.headers(this::apiHeaders)
 			.build();
 	}
 
@@ -90,7 +134,13 @@ class SecurityConfiguration {
 				.anyRequest()
 				.permitAll())
 			.csrf(AbstractHttpConfigurer::disable)
-			.headers((headers) -> headers.cacheControl((cache) -> cache.disable()))
+			// Camunda's own header filter sets the webapps' Content-Security-Policy (with
+			// a
+			// nonce per page) and cache headers.
+			.headers((headers) -> {
+				headers.cacheControl((cache) -> cache.disable());
+				transportSecurity(headers);
+			})
 			.build();
 	}
 
@@ -106,6 +156,7 @@ class SecurityConfiguration {
 					(requests) -> requests.requestMatchers(path("/error")).permitAll().anyRequest().authenticated())
 			.httpBasic((basic) -> basic.realmName(REALM))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.headers(this::apiHeaders)
 			.build();
 	}
 

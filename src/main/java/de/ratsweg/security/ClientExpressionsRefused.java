@@ -1,0 +1,107 @@
+package de.ratsweg.security;
+
+import java.lang.reflect.Field;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.AbstractQuery;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.query.Query;
+
+/**
+ * Refuses queries in which a client (REST, webapps, Java API on behalf of a user) sends
+ * expressions such as {@code assigneeExpression=${...}}, unless an administrator asks.
+ * The engine refuses them at the top of a task query
+ * ({@code enableExpressionsInAdhocQueries
+ * = false}) but evaluates them inside {@code orQueries} and in the query that extends a
+ * saved filter; an expression is code the server runs. Saved filters keep their
+ * expressions (only administrators create and change filters).
+ *
+ * <p>
+ * Runs before the engine opens its command context, so only the command a client sent is
+ * checked: the filter's own query, run inside that command, is not.
+ */
+class ClientExpressionsRefused extends CommandInterceptor {
+
+	private static final Field EXTENDING_QUERY = extendingQueryField();
+
+	private final ProcessEngineConfigurationImpl configuration;
+
+	ClientExpressionsRefused(ProcessEngineConfigurationImpl configuration) {
+		this.configuration = configuration;
+	}
+
+	@Override
+	public <T> T execute(Command<T> command) {
+		if (Context.getCommandContext() == null && !byAdministratorOrEngine()) {
+			Object query = (command instanceof AbstractExecuteFilterCmd filterCommand) ? extendingQuery(filterCommand)
+					: command;
+			if (carriesExpressions(query)) {
+				throw new BadUserRequestException("Abfragen dürfen keine Ausdrücke (${…}) enthalten. "
+						+ "Expressions in queries are reserved for administrators' saved filters.");
+			}
+		}
+		return this.next.execute(command);
+	}
+
+	private boolean byAdministratorOrEngine() {
+		Authentication authentication = this.configuration.getIdentityService().getCurrentAuthentication();
+		if (authentication == null) {
+			return true;
+		}
+		List<String> adminUsers = this.configuration.getAdminUsers();
+		if (adminUsers != null && adminUsers.contains(authentication.getUserId())) {
+			return true;
+		}
+		List<String> adminGroups = this.configuration.getAdminGroups();
+		List<String> groups = authentication.getGroupIds();
+		return adminGroups != null && groups != null && groups.stream().anyMatch(adminGroups::contains);
+	}
+
+	private static boolean carriesExpressions(Object query) {
+		if (!(query instanceof AbstractQuery<?, ?> abstractQuery)) {
+			return false;
+		}
+		if (hasAny(abstractQuery.getExpressions())) {
+			return true;
+		}
+		if (query instanceof TaskQueryImpl taskQuery) {
+			Collection<TaskQueryImpl> orQueries = taskQuery.getQueries();
+			return orQueries != null && orQueries.stream().anyMatch((orQuery) -> hasAny(orQuery.getExpressions()));
+		}
+		return false;
+	}
+
+	private static boolean hasAny(Map<String, String> expressions) {
+		return expressions != null && !expressions.isEmpty();
+	}
+
+	private static Query<?, ?> extendingQuery(AbstractExecuteFilterCmd command) {
+		try {
+			return (Query<?, ?>) EXTENDING_QUERY.get(command);
+		}
+		catch (IllegalAccessException ex) {
+			throw new IllegalStateException("Cannot read the extending query of a filter command", ex);
+		}
+	}
+
+	private static Field extendingQueryField() {
+		try {
+			Field field = AbstractExecuteFilterCmd.class.getDeclaredField("extendingQuery");
+			field.setAccessible(true);
+			return field;
+		}
+		catch (NoSuchFieldException ex) {
+			throw new IllegalStateException("This Camunda version is not supported by Ratsweg's query checks", ex);
+		}
+	}
+
+}
