@@ -1,5 +1,6 @@
 package de.ratsweg;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +10,14 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,6 +90,23 @@ public final class RestWork {
 	public ResponseEntity<String> submit(String user, String taskId, Map<String, Object> input) {
 		return as(user).exchange("/engine-rest/task/" + taskId + "/submit-form", HttpMethod.POST,
 				json(Map.of("variables", variables(input))), String.class);
+	}
+
+	/** Deploys one model file through {@code /engine-rest/deployment/create}. */
+	public ResponseEntity<String> deploy(String user, String fileName, String model) {
+		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+		parts.add("deployment-name", "rest-test");
+		parts.add("deployment-source", "Camunda Modeler");
+		parts.add("data", new ByteArrayResource(model.getBytes(StandardCharsets.UTF_8)) {
+			@Override
+			public String getFilename() {
+				return fileName;
+			}
+		});
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+		return as(user).exchange("/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(parts, headers),
+				String.class);
 	}
 
 	public TestRestTemplate as(String user) {

@@ -12,7 +12,7 @@ class EngineRestConfiguration {
 
 	@Bean
 	ResourceConfigCustomizer unreadableModelAnswer() {
-		return (config) -> config.register(UnreadableModelExceptionMapper.class);
+		return (config) -> config.register(ClientErrorExceptionMapper.class);
 	}
 
 }
