@@ -1,0 +1,310 @@
+package de.ratsweg.security;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.ResponseEntity;
+
+import de.ratsweg.ProcessModels;
+import de.ratsweg.ProjectIdeas;
+import de.ratsweg.RatswegSpringTest;
+import de.ratsweg.RestWork;
+import de.ratsweg.security.AccessRules.Operation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every demo user (role × municipality) tries every operation through the engine REST
+ * API; each must succeed exactly where {@link AccessRules} says so, and never in the
+ * other municipality. The matrix is written to {@code target/security/access-matrix.md}.
+ */
+@RatswegSpringTest
+class AccessMatrixTest {
+
+	private static final String TASKS_PROCESS = "AccessMatrixProcess";
+
+	private final ApplicationContext context;
+
+	private final ProcessEngine engine;
+
+	private final RestWork rest;
+
+	private final List<String> deploymentIds = new ArrayList<>();
+
+	/** The project each municipality's staff started, for the history checks. */
+	private final Map<String, String> projectOf = new LinkedHashMap<>();
+
+	@Autowired
+	AccessMatrixTest(ApplicationContext context, ProcessEngine engine, TestRestTemplate http) {
+		this.context = context;
+		this.engine = engine;
+		this.rest = new RestWork(http, DemoRoster.PASSWORD);
+	}
+
+	@BeforeEach
+	void modelsAndAProjectInEachMunicipality() {
+		DemoRoster.createIn(this.context);
+		this.deploymentIds.add(ProcessModels.deploy(this.engine,
+				List.of("SmartCityProjectProcess.bpmn", "DepartmentCoSigningProcess.bpmn", "BoardApprovalProcess.bpmn",
+						"CommitteeResolutionProcess.bpmn", "FundingApplicationProcess.bpmn", "FundingRouteDecision.dmn",
+						"CoSigningDepartmentsDecision.dmn", "ResponsibleCommitteesDecision.dmn")));
+		this.deploymentIds.add(this.engine.getRepositoryService()
+			.createDeployment()
+			.name("access-matrix")
+			.addModelInstance(TASKS_PROCESS + ".bpmn", oneTaskPerGroup())
+			.deploy()
+			.getId());
+		for (String staff : List.of(DemoRoster.STAFF, DemoRoster.MENDEN_STAFF)) {
+			String municipality = DemoRoster.tenantOf(staff);
+			this.projectOf.put(municipality, as(staff, municipality,
+					() -> this.engine.getRuntimeService()
+						.startProcessInstanceByKey("SmartCityProjectProcess", ProjectIdeas.smartStreetLighting())
+						.getId()));
+		}
+	}
+
+	@AfterEach
+	void removeTheModels() {
+		this.deploymentIds.forEach((id) -> ProcessModels.undeploy(this.engine, id));
+		for (String userId : this.engine.getIdentityService()
+			.createUserQuery()
+			.userIdIn("matrixneu")
+			.unlimitedList()
+			.stream()
+			.map(org.camunda.bpm.engine.identity.User::getId)
+			.toList()) {
+			this.engine.getIdentityService().deleteUser(userId);
+		}
+	}
+
+	@Test
+	void everyDemoUserMayDoExactlyWhatTheAccessRulesSay() {
+		List<String> mismatches = new ArrayList<>();
+		StringBuilder matrix = new StringBuilder("| user | municipality | groups |");
+		for (Operation operation : Operation.values()) {
+			matrix.append(' ').append(operation).append(" |");
+		}
+		matrix.append("\n|---|---|---|").append("---|".repeat(Operation.values().length)).append('\n');
+
+		for (String user : DemoRoster.userIds()) {
+			List<String> groups = DemoRoster.groupsOf(user);
+			Map<Operation, Boolean> actual = new EnumMap<>(Operation.class);
+			actual.put(Operation.START_PROJECT, startsAProject(user));
+			actual.put(Operation.WORK_ON_TASKS, worksOnTheTasksOfItsGroups(user, groups, mismatches));
+			actual.put(Operation.READ_HISTORY, readsTheHistoryOfItsMunicipality(user, mismatches));
+			actual.put(Operation.DEPLOY, deploys(user));
+			actual.put(Operation.MANAGE_USERS, managesUsers(user));
+
+			String municipality = DemoRoster.tenantOf(user);
+			matrix.append("| ")
+				.append(user)
+				.append(" | ")
+				.append((municipality != null) ? municipality : "alle")
+				.append(" | ")
+				.append(String.join(", ", groups))
+				.append(" |");
+			for (Operation operation : Operation.values()) {
+				boolean expected = AccessRules.allows(groups, operation);
+				matrix.append(actual.get(operation) ? " ja" : " –").append(" |");
+				if (actual.get(operation) != expected) {
+					mismatches.add("%s (%s): %s is %s, the rules say %s".formatted(user, groups, operation,
+							actual.get(operation), expected));
+				}
+			}
+			matrix.append('\n');
+		}
+		write(matrix.toString());
+
+		assertThat(DemoRoster.userIds()).as("one user per role in two municipalities").hasSizeGreaterThan(24);
+		assertThat(mismatches).as("differences between the engine and AccessRules").isEmpty();
+	}
+
+	private boolean startsAProject(String user) {
+		ResponseEntity<Map<String, Object>> response = this.rest.start(user, "SmartCityProjectProcess",
+				"matrix-" + user + "-" + System.nanoTime(), ProjectIdeas.smartStreetLighting());
+		if (response.getStatusCode().is2xxSuccessful()) {
+			assertThat(response.getBody()).as("%s starts in their own municipality", user)
+				.containsEntry("tenantId", DemoRoster.tenantOf(user));
+			return true;
+		}
+		return false;
+	}
+
+	/**
+	 * A task for every work group in the user's municipality (and one in the other): the
+	 * user sees exactly the tasks of their groups, may claim and complete one of them,
+	 * but no task of another group and nothing of the other municipality.
+	 */
+	private boolean worksOnTheTasksOfItsGroups(String user, List<String> groups, List<String> mismatches) {
+		String own = (DemoRoster.tenantOf(user) != null) ? DemoRoster.tenantOf(user) : DemoRoster.SOEST;
+		String other = own.equals(DemoRoster.SOEST) ? DemoRoster.MENDEN : DemoRoster.SOEST;
+		String ownInstance = startTasksFor(own);
+		String otherInstance = startTasksFor(other);
+		boolean admin = groups.contains(RatswegGroups.ADMIN);
+
+		Set<String> visibleGroups = new HashSet<>();
+		for (Map<String, Object> task : this.rest.tasks(user, "processInstanceId=" + ownInstance)) {
+			visibleGroups.add(candidateGroupOf((String) task.get("id")));
+		}
+		Set<String> expectedGroups = admin ? Set.of(RatswegGroups.workGroupIds()) : new HashSet<>(groups);
+		if (!visibleGroups.equals(expectedGroups)) {
+			mismatches.add("%s sees the tasks of %s, expected %s".formatted(user, visibleGroups, expectedGroups));
+		}
+		if (!admin && !this.rest.tasks(user, "processInstanceId=" + otherInstance).isEmpty()) {
+			mismatches.add(user + " sees tasks of " + other);
+		}
+		String foreignGroup = admin ? null
+				: List.of(RatswegGroups.workGroupIds())
+					.stream()
+					.filter((group) -> !groups.contains(group))
+					.findFirst()
+					.orElseThrow();
+		if (foreignGroup != null
+				&& this.rest.claim(user, taskOf(ownInstance, foreignGroup)).getStatusCode().is2xxSuccessful()) {
+			mismatches.add(user + " claims a task of " + foreignGroup);
+		}
+		String ownGroup = admin ? RatswegGroups.STAFF : groups.get(0);
+		String task = taskOf(ownInstance, ownGroup);
+		boolean claimed = this.rest.claim(user, task).getStatusCode().is2xxSuccessful();
+		boolean completed = claimed && this.rest.as(user)
+			.postForEntity("/engine-rest/task/" + task + "/complete", RestWork.json(Map.of()), String.class)
+			.getStatusCode()
+			.is2xxSuccessful();
+		return claimed && completed && visibleGroups.equals(expectedGroups);
+	}
+
+	private boolean readsTheHistoryOfItsMunicipality(String user, List<String> mismatches) {
+		String own = (DemoRoster.tenantOf(user) != null) ? DemoRoster.tenantOf(user) : DemoRoster.SOEST;
+		String other = own.equals(DemoRoster.SOEST) ? DemoRoster.MENDEN : DemoRoster.SOEST;
+		boolean readsOwn = historyHas(user, this.projectOf.get(own));
+		boolean readsOther = historyHas(user, this.projectOf.get(other));
+		boolean admin = DemoRoster.groupsOf(user).contains(RatswegGroups.ADMIN);
+		if (readsOther != admin) {
+			mismatches.add("%s reads the history of %s: %s".formatted(user, other, readsOther));
+		}
+		return readsOwn;
+	}
+
+	private boolean historyHas(String user, String processInstanceId) {
+		String body = this.rest.as(user)
+			.getForObject("/engine-rest/history/process-instance?maxResults=10&processInstanceId=" + processInstanceId,
+					String.class);
+		return body != null && body.contains(processInstanceId);
+	}
+
+	private boolean deploys(String user) {
+		ResponseEntity<String> response = this.rest.deploy(user, "MatrixProcess.bpmn",
+				EngineRestSecurityTest.simpleProcess("MatrixProcess", "Matrix"));
+		if (response.getStatusCode().is2xxSuccessful()) {
+			this.engine.getRepositoryService()
+				.createDeploymentQuery()
+				.deploymentName("rest-test")
+				.unlimitedList()
+				.forEach((deployment) -> this.engine.getRepositoryService().deleteDeployment(deployment.getId(), true));
+			return true;
+		}
+		return false;
+	}
+
+	private boolean managesUsers(String user) {
+		String newUser = """
+				{"profile": {"id": "matrixneu", "firstName": "Mara", "lastName": "Trix"},
+				 "credentials": {"password": "Sicheres-Kennwort-2026!"}}
+				""";
+		ResponseEntity<String> response = this.rest.as(user)
+			.postForEntity("/engine-rest/user/create", RestWork.json(newUser), String.class);
+		if (response.getStatusCode().is2xxSuccessful()) {
+			this.engine.getIdentityService().deleteUser("matrixneu");
+			return true;
+		}
+		return false;
+	}
+
+	/** One open task per work group, in the given municipality. */
+	private String startTasksFor(String municipality) {
+		return as(DemoRoster.ADMIN, municipality,
+				() -> this.engine.getRuntimeService()
+					.startProcessInstanceByKey(TASKS_PROCESS,
+							Variables.createVariables().putValue("groups", List.of(RatswegGroups.workGroupIds())))
+					.getId());
+	}
+
+	private String taskOf(String processInstanceId, String group) {
+		Task task = this.engine.getTaskService()
+			.createTaskQuery()
+			.processInstanceId(processInstanceId)
+			.taskCandidateGroup(group)
+			.singleResult();
+		return task.getId();
+	}
+
+	private String candidateGroupOf(String taskId) {
+		return this.engine.getTaskService()
+			.getIdentityLinksForTask(taskId)
+			.stream()
+			.filter((link) -> link.getGroupId() != null)
+			.findFirst()
+			.orElseThrow()
+			.getGroupId();
+	}
+
+	private <T> T as(String user, String municipality, Supplier<T> action) {
+		IdentityService identity = this.engine.getIdentityService();
+		identity.setAuthentication(user, DemoRoster.groupsOf(user), List.of(municipality));
+		try {
+			return action.get();
+		}
+		finally {
+			identity.clearAuthentication();
+		}
+	}
+
+	private static BpmnModelInstance oneTaskPerGroup() {
+		return Bpmn.createExecutableProcess(TASKS_PROCESS)
+			.camundaHistoryTimeToLive(1)
+			.startEvent()
+			.userTask("Task_ForEachGroup")
+			.camundaCandidateGroups("${group}")
+			.multiInstance()
+			.camundaCollection("${groups}")
+			.camundaElementVariable("group")
+			.multiInstanceDone()
+			.endEvent()
+			.done();
+	}
+
+	private static void write(String matrix) {
+		try {
+			Path file = Path.of("target/security/access-matrix.md");
+			Files.createDirectories(file.getParent());
+			Files.writeString(file, "# Access matrix (generated by AccessMatrixTest)\n\n" + matrix);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
