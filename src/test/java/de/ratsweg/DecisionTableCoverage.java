@@ -36,11 +36,20 @@ public final class DecisionTableCoverage {
 	private final Set<String> matched = new TreeSet<>();
 
 	public DecisionTableCoverage(String decisionKey) {
+		this(ProcessModels.FOLDER.resolve(decisionKey + ".dmn"), decisionKey);
+	}
+
+	/** A municipality's own version of the table ({@code processes/<municipality>/}). */
+	public DecisionTableCoverage(String municipality, String decisionKey) {
+		this(ProcessModels.FOLDER.resolve(municipality).resolve(decisionKey + ".dmn"), decisionKey);
+	}
+
+	private DecisionTableCoverage(java.nio.file.Path file, String decisionKey) {
 		DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration
 			.createDefaultDmnEngineConfiguration();
 		configuration.customPostDecisionTableEvaluationListeners(List.of(this::remember));
 		this.engine = configuration.buildEngine();
-		try (InputStream in = Files.newInputStream(ProcessModels.FOLDER.resolve(decisionKey + ".dmn"))) {
+		try (InputStream in = Files.newInputStream(file)) {
 			this.decision = this.engine.parseDecision(decisionKey, in);
 		}
 		catch (IOException ex) {
