@@ -28,6 +28,20 @@ public final class ProcessModels {
 	private ProcessModels() {
 	}
 
+	/** Every model of a Smart-City project: the five processes and the shared tables. */
+	public static final List<String> MUNICIPAL_PROCESSES = List.of("SmartCityProjectProcess.bpmn",
+			"DepartmentCoSigningProcess.bpmn", "BoardApprovalProcess.bpmn", "CommitteeResolutionProcess.bpmn",
+			"FundingApplicationProcess.bpmn", "FundingRouteDecision.dmn", "CoSigningDepartmentsDecision.dmn",
+			"ResponsibleCommitteesDecision.dmn");
+
+	/**
+	 * Deploys every model of a Smart-City project with all forms, as one deployment.
+	 * @return the deployment's id
+	 */
+	public static String deployMunicipalProcesses(ProcessEngine engine) {
+		return deploy(engine, MUNICIPAL_PROCESSES);
+	}
+
 	/**
 	 * Deploys the given models (file names in processes/) with all forms, plus doubles.
 	 */

@@ -94,6 +94,14 @@ public final class RestWork {
 
 	/** Deploys one model file through {@code /engine-rest/deployment/create}. */
 	public ResponseEntity<String> deploy(String user, String fileName, String model) {
+		return deploy(as(user), fileName, model);
+	}
+
+	/**
+	 * Deploys one model file with the given client (with its credentials), as Camunda
+	 * Modeler does.
+	 */
+	public static ResponseEntity<String> deploy(TestRestTemplate client, String fileName, String model) {
 		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
 		parts.add("deployment-name", "rest-test");
 		parts.add("deployment-source", "Camunda Modeler");
@@ -105,7 +113,7 @@ public final class RestWork {
 		});
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-		return as(user).exchange("/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(parts, headers),
+		return client.exchange("/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(parts, headers),
 				String.class);
 	}
 

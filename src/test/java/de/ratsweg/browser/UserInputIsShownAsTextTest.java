@@ -1,6 +1,5 @@
 package de.ratsweg.browser;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 

@@ -68,10 +68,7 @@ class SmartCityProjectJourneyTest {
 	@BeforeEach
 	void deployTheModelsAndCreateTheDemoUsers() {
 		DemoRoster.createIn(this.context);
-		this.deploymentId = ProcessModels.deploy(this.engine,
-				List.of("SmartCityProjectProcess.bpmn", "DepartmentCoSigningProcess.bpmn", "BoardApprovalProcess.bpmn",
-						"CommitteeResolutionProcess.bpmn", "FundingApplicationProcess.bpmn", "FundingRouteDecision.dmn",
-						"CoSigningDepartmentsDecision.dmn", "ResponsibleCommitteesDecision.dmn"));
+		this.deploymentId = ProcessModels.deployMunicipalProcesses(this.engine);
 		this.businessKey = "soest-" + System.nanoTime();
 	}
 

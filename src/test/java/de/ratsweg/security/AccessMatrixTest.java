@@ -67,10 +67,7 @@ class AccessMatrixTest {
 	@BeforeEach
 	void modelsAndAProjectInEachMunicipality() {
 		DemoRoster.createIn(this.context);
-		this.deploymentIds.add(ProcessModels.deploy(this.engine,
-				List.of("SmartCityProjectProcess.bpmn", "DepartmentCoSigningProcess.bpmn", "BoardApprovalProcess.bpmn",
-						"CommitteeResolutionProcess.bpmn", "FundingApplicationProcess.bpmn", "FundingRouteDecision.dmn",
-						"CoSigningDepartmentsDecision.dmn", "ResponsibleCommitteesDecision.dmn")));
+		this.deploymentIds.add(ProcessModels.deployMunicipalProcesses(this.engine));
 		this.deploymentIds.add(this.engine.getRepositoryService()
 			.createDeployment()
 			.name("access-matrix")

@@ -1,6 +1,5 @@
 package de.ratsweg.security;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -21,17 +20,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import de.ratsweg.RestWork;
+
 import de.ratsweg.tenancy.Municipalities;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -229,20 +227,7 @@ class EngineRestSecurityTest {
 	}
 
 	private ResponseEntity<String> deploy(String user, String password, String fileName, String model) {
-		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-		parts.add("deployment-name", "rest-test");
-		parts.add("deployment-source", "Camunda Modeler");
-		parts.add("data", new ByteArrayResource(model.getBytes(StandardCharsets.UTF_8)) {
-			@Override
-			public String getFilename() {
-				return fileName;
-			}
-		});
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-		return this.http.withBasicAuth(user, password)
-			.exchange("/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(parts, headers),
-					String.class);
+		return RestWork.deploy(this.http.withBasicAuth(user, password), fileName, model);
 	}
 
 	static String simpleProcess(String key, String name) {

@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,10 +62,7 @@ class MunicipalitiesAreIsolatedTest {
 	@BeforeEach
 	void aProjectInMendenWaitsForItsTreasury() {
 		DemoRoster.createIn(this.context);
-		this.deploymentId = ProcessModels.deploy(this.engine,
-				List.of("SmartCityProjectProcess.bpmn", "DepartmentCoSigningProcess.bpmn", "BoardApprovalProcess.bpmn",
-						"CommitteeResolutionProcess.bpmn", "FundingApplicationProcess.bpmn", "FundingRouteDecision.dmn",
-						"CoSigningDepartmentsDecision.dmn", "ResponsibleCommitteesDecision.dmn"));
+		this.deploymentId = ProcessModels.deployMunicipalProcesses(this.engine);
 		String businessKey = "menden-" + System.nanoTime();
 		ResponseEntity<Map<String, Object>> started = this.rest.start(DemoRoster.MENDEN_STAFF,
 				"SmartCityProjectProcess", businessKey, ProjectIdeas.smartStreetLighting());

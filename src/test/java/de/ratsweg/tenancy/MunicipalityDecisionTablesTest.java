@@ -50,10 +50,7 @@ class MunicipalityDecisionTablesTest {
 	@BeforeEach
 	void deployTheModelsWithTheTablesOfEachMunicipality() {
 		DemoRoster.createIn(this.context);
-		this.deploymentIds.add(ProcessModels.deploy(this.engine,
-				List.of("SmartCityProjectProcess.bpmn", "DepartmentCoSigningProcess.bpmn", "BoardApprovalProcess.bpmn",
-						"CommitteeResolutionProcess.bpmn", "FundingApplicationProcess.bpmn", "FundingRouteDecision.dmn",
-						"CoSigningDepartmentsDecision.dmn", "ResponsibleCommitteesDecision.dmn")));
+		this.deploymentIds.add(ProcessModels.deployMunicipalProcesses(this.engine));
 		this.deploymentIds.addAll(ProcessModels.deployMunicipalityTables(this.engine));
 	}
 
