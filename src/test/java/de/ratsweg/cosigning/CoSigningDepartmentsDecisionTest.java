@@ -12,11 +12,16 @@ import de.ratsweg.DecisionTableCoverage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * "Pflicht-Mitzeichnungen": which departments must always co-sign. Every rule has a case.
+ * "Pflicht-Mitzeichnungen": which departments must always co-sign, in the shared table
+ * and in Menden's own ({@code processes/menden/}: the CDO co-signs every digital
+ * solution). Every rule of both has a case.
  */
 class CoSigningDepartmentsDecisionTest {
 
 	private static final DecisionTableCoverage table = new DecisionTableCoverage("CoSigningDepartmentsDecision");
+
+	private static final DecisionTableCoverage menden = new DecisionTableCoverage("menden",
+			"CoSigningDepartmentsDecision");
 
 	@ParameterizedTest(name = "{0} EUR, digital {1}, personal data {2}, {3} → {4}")
 	@CsvSource(delimiter = ';',
@@ -27,17 +32,39 @@ class CoSigningDepartmentsDecisionTest {
 					"0; false; false; urbanDevelopment; fb-stadtentwicklung" })
 	void requiredDepartments(double estimatedCost, boolean digitalSolution, boolean personalData, String focusArea,
 			String departments) {
-		List<Object> result = table
+		assertThat(departments(table, estimatedCost, digitalSolution, personalData, focusArea))
+			.containsExactlyElementsOf(expected(departments));
+	}
+
+	@ParameterizedTest(name = "Menden: {0} EUR, digital {1}, personal data {2}, {3} → {4}")
+	@CsvSource(delimiter = ';',
+			value = { "0; false; false; education; ''",
+					"240000; true; true; climate; kaemmerei fb-it cdo datenschutz fb-umwelt",
+					"0; false; false; digitalAdministration; fb-it",
+					"0; false; true; mobility; datenschutz fb-stadtentwicklung",
+					"0; false; false; urbanDevelopment; fb-stadtentwicklung" })
+	void requiredDepartmentsInMenden(double estimatedCost, boolean digitalSolution, boolean personalData,
+			String focusArea, String departments) {
+		assertThat(departments(menden, estimatedCost, digitalSolution, personalData, focusArea))
+			.containsExactlyElementsOf(expected(departments));
+	}
+
+	private static List<Object> departments(DecisionTableCoverage decision, double estimatedCost,
+			boolean digitalSolution, boolean personalData, String focusArea) {
+		return decision
 			.evaluate(Map.of("estimatedCost", estimatedCost, "digitalSolution", digitalSolution, "personalData",
 					personalData, "focusArea", focusArea))
 			.collectEntries("department");
-		assertThat(result).containsExactlyElementsOf(
-				departments.isBlank() ? List.of() : List.<Object>of((Object[]) departments.split(" ")));
+	}
+
+	private static List<Object> expected(String departments) {
+		return departments.isBlank() ? List.of() : List.<Object>of((Object[]) departments.split(" "));
 	}
 
 	@AfterAll
 	static void everyRuleHasACase() {
 		table.assertEveryRuleMatched();
+		menden.assertEveryRuleMatched();
 	}
 
 }

@@ -25,9 +25,13 @@ import de.ratsweg.security.DemoRoster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The same project idea, submitted in Soest and in Menden, goes to different committees:
- * Soest has its own Zuständigkeitsordnung ({@code processes/soest/}), Menden uses the
- * shared one. Driven end to end through the REST API by each city's demo users.
+ * The same project idea, submitted in Soest and in Menden, is co-signed by different
+ * departments and goes to different committees: Menden has its own co-signing table (the
+ * CDO co-signs digital solutions, {@code processes/menden/}) and uses the shared
+ * Zuständigkeitsordnung; Soest has its own Zuständigkeitsordnung
+ * ({@code processes/soest/}) and uses the shared co-signing table. Driven end to end
+ * through the REST API by each city's demo users: each co-signs exactly the tasks its
+ * table asks for.
  */
 @RatswegSpringTest
 class MunicipalityDecisionTablesTest {
@@ -68,7 +72,8 @@ class MunicipalityDecisionTablesTest {
 				List.of(DemoRoster.TREASURY, DemoRoster.IT, DemoRoster.DATA_PROTECTION, DemoRoster.ENVIRONMENT),
 				DemoRoster.BOARD_OFFICE);
 		submitAndApprove(menden, DemoRoster.MENDEN_STAFF,
-				List.of(DemoRoster.MENDEN_TREASURY, "lkrueger", "cwerner", "ivogel"), DemoRoster.MENDEN_BOARD_OFFICE);
+				List.of(DemoRoster.MENDEN_TREASURY, "lkrueger", "ofriedrich", "cwerner", "ivogel"),
+				DemoRoster.MENDEN_BOARD_OFFICE);
 
 		assertThat(beratungsfolge(soest)).containsExactly("digitalisierung:preliminary", "umwelt:preliminary",
 				"hfa:preliminary", "rat:deciding");
