@@ -134,9 +134,8 @@ class SecurityConfiguration {
 				.anyRequest()
 				.permitAll())
 			.csrf(AbstractHttpConfigurer::disable)
-			// Camunda's own header filter sets the webapps' Content-Security-Policy (with
-			// a
-			// nonce per page) and cache headers.
+			// Camunda's own header filter sets the webapps' Content-Security-Policy
+			// (with a nonce per page) and cache headers.
 			.headers((headers) -> {
 				headers.cacheControl((cache) -> cache.disable());
 				transportSecurity(headers);
