@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.TenantQuery;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,12 +92,9 @@ public class BoardVoting {
 			.stream()
 			.map(User::getId)
 			// Only the board of the instance's municipality (as a user or through a
-			// group).
-			.filter((userId) -> tenantId == null || identityService.createTenantQuery()
-				.tenantId(tenantId)
-				.userMember(userId)
-				.includingGroupsOfUser(true)
-				.count() > 0)
+			// group); for a project without municipality (started before there were
+			// municipalities) only members who belong to none.
+			.filter((userId) -> belongsTo(identityService, userId, tenantId))
 			.sorted()
 			.collect(Collectors.toCollection(ArrayList::new));
 		int days = Dates.number(execution.getVariable(VOTING_DAYS), DEFAULT_VOTING_DAYS);
@@ -107,6 +105,11 @@ public class BoardVoting {
 			log.warn("Circulation in process instance {}: the group '{}' has no members; the mayor decides",
 					execution.getProcessInstanceId(), RatswegGroups.BOARD);
 		}
+	}
+
+	private static boolean belongsTo(IdentityService identityService, String userId, String tenantId) {
+		TenantQuery memberships = identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true);
+		return (tenantId != null) ? memberships.tenantId(tenantId).count() > 0 : memberships.count() == 0;
 	}
 
 	public void recordVote(DelegateTask task) {

@@ -27,6 +27,7 @@ import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 import de.ratsweg.tenancy.Municipalities;
+import de.ratsweg.tenancy.Municipality;
 
 /**
  * Deploys the processes folder as one Camunda deployment: every {@code .bpmn},
@@ -108,6 +109,11 @@ class ProcessesFolderDeployer {
 		for (Map.Entry<String, List<ModelFile>> tenant : byTenant.entrySet()) {
 			created |= deploy(folder, tenant.getValue(), tenant.getKey()).created();
 		}
+		for (Municipality municipality : this.municipalities.all()) {
+			if (!byTenant.containsKey(municipality.id())) {
+				removeTablesOf(municipality.id());
+			}
+		}
 		return new Result(sharedRun.deploymentId(), created);
 	}
 
@@ -157,6 +163,24 @@ class ProcessesFolderDeployer {
 					folder.toAbsolutePath().normalize(), scope, deployment.getId());
 		}
 		return new DeploymentRun(deployment.getId(), created);
+	}
+
+	/**
+	 * A municipality whose folder is gone (or empty) has no tables of its own any more:
+	 * the deployments Ratsweg made from that folder are removed, so that the shared
+	 * tables apply again. They hold only decision tables; the history of their
+	 * evaluations stays.
+	 */
+	private void removeTablesOf(String tenantId) {
+		DeploymentQuery query = this.repositoryService.createDeploymentQuery()
+			.tenantIdIn(tenantId)
+			.deploymentName(deploymentName(tenantId))
+			.deploymentSource(DEPLOYMENT_SOURCE);
+		for (Deployment deployment : query.unlimitedList()) {
+			this.repositoryService.deleteDeployment(deployment.getId());
+			log.warn("Removed deployment {} of municipality '{}': its folder in processes/ holds no decision table "
+					+ "any more, so the shared tables apply", deployment.getId(), tenantId);
+		}
 	}
 
 	/** "ratsweg-processes", and "ratsweg-processes-soest" for Soest's own tables. */

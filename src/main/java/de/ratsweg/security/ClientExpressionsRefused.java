@@ -9,12 +9,13 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.AbstractQuery;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveFilterCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.camunda.bpm.engine.query.Query;
 
 /**
  * Refuses queries in which a client (REST, webapps, Java API on behalf of a user) sends
@@ -31,7 +32,9 @@ import org.camunda.bpm.engine.query.Query;
  */
 class ClientExpressionsRefused extends CommandInterceptor {
 
-	private static final Field EXTENDING_QUERY = extendingQueryField();
+	private static final Field EXTENDING_QUERY = field(AbstractExecuteFilterCmd.class, "extendingQuery");
+
+	private static final Field SAVED_FILTER = field(SaveFilterCmd.class, "filter");
 
 	private final ProcessEngineConfigurationImpl configuration;
 
@@ -42,8 +45,14 @@ class ClientExpressionsRefused extends CommandInterceptor {
 	@Override
 	public <T> T execute(Command<T> command) {
 		if (Context.getCommandContext() == null && !byAdministratorOrEngine()) {
-			Object query = (command instanceof AbstractExecuteFilterCmd filterCommand) ? extendingQuery(filterCommand)
-					: command;
+			Object query = command;
+			if (command instanceof AbstractExecuteFilterCmd filterCommand) {
+				query = read(EXTENDING_QUERY, filterCommand);
+			}
+			else if (command instanceof SaveFilterCmd saveFilter) {
+				Filter filter = (Filter) read(SAVED_FILTER, saveFilter);
+				query = (filter != null) ? filter.getQuery() : null;
+			}
 			if (carriesExpressions(query)) {
 				throw new BadUserRequestException("Abfragen dürfen keine Ausdrücke (${…}) enthalten. "
 						+ "Expressions in queries are reserved for administrators' saved filters.");
@@ -84,18 +93,18 @@ class ClientExpressionsRefused extends CommandInterceptor {
 		return expressions != null && !expressions.isEmpty();
 	}
 
-	private static Query<?, ?> extendingQuery(AbstractExecuteFilterCmd command) {
+	private static Object read(Field field, Object command) {
 		try {
-			return (Query<?, ?>) EXTENDING_QUERY.get(command);
+			return field.get(command);
 		}
 		catch (IllegalAccessException ex) {
-			throw new IllegalStateException("Cannot read the extending query of a filter command", ex);
+			throw new IllegalStateException("Cannot read " + field + " of a filter command", ex);
 		}
 	}
 
-	private static Field extendingQueryField() {
+	private static Field field(Class<?> type, String name) {
 		try {
-			Field field = AbstractExecuteFilterCmd.class.getDeclaredField("extendingQuery");
+			Field field = type.getDeclaredField(name);
 			field.setAccessible(true);
 			return field;
 		}

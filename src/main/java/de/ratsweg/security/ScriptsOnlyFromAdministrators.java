@@ -24,15 +24,17 @@ import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
  * user). Scripts run inside the engine; whoever may deploy them may run code on the
  * server. The script engines get no host access either
  * ({@code configure-script-engine-host-access: false}).
+ *
+ * <p>
+ * This is a second line only: expressions in a model ({@code ${...}}) reach the engine's
+ * services too, so the right to deploy is an administrator's right ({@link AccessRules})
+ * and must not be granted to anyone else.
  */
 class ScriptsOnlyFromAdministrators implements Deployer {
 
 	/** Expression languages that are not scripts. */
 	private static final Set<String> EXPRESSION_LANGUAGES = Set.of("juel", "feel", "feel-scala",
 			"https://www.omg.org/spec/dmn/20191111/feel/", "http://www.omg.org/spec/feel/20140401");
-
-	private static final Set<String> MODEL_ENDINGS = Set.of(".bpmn", ".bpmn20.xml", ".dmn", ".dmn11.xml", ".cmmn",
-			".cmmn11.xml");
 
 	@Override
 	public void deploy(DeploymentEntity deployment) {
@@ -48,15 +50,14 @@ class ScriptsOnlyFromAdministrators implements Deployer {
 		if (deployment.getResources() == null) {
 			return;
 		}
+		// Every resource, whatever its name: the engine takes "x.xbpmn" for a process
+		// model too (it only looks at how the name ends).
 		for (ResourceEntity resource : deployment.getResources().values()) {
-			String name = resource.getName().toLowerCase(Locale.ROOT);
-			if (MODEL_ENDINGS.stream().anyMatch(name::endsWith)) {
-				String script = findScript(resource.getBytes());
-				if (script != null) {
-					throw new BadUserRequestException(("Die Bereitstellung enthält ein Skript (%s in „%s“). "
-							+ "Skripte dürfen nur Administratorinnen und Administratoren bereitstellen.")
-						.formatted(script, resource.getName()));
-				}
+			String script = findScript(resource.getBytes());
+			if (script != null) {
+				throw new BadUserRequestException(("Die Bereitstellung enthält ein Skript (%s in „%s“). "
+						+ "Skripte dürfen nur Administratorinnen und Administratoren bereitstellen.")
+					.formatted(script, resource.getName()));
 			}
 		}
 	}
@@ -97,7 +98,8 @@ class ScriptsOnlyFromAdministrators implements Deployer {
 			}
 		}
 		catch (XMLStreamException ex) {
-			// Unreadable XML: the engine's own parser reports it with line and column.
+			// Not XML (e.g. a form) or unreadable XML: the engine's own parser reports
+			// the latter with line and column.
 			return null;
 		}
 		return null;

@@ -11,8 +11,9 @@ import org.springframework.context.annotation.Configuration;
 class EngineRestConfiguration {
 
 	@Bean
-	ResourceConfigCustomizer unreadableModelAnswer() {
-		return (config) -> config.register(ClientErrorExceptionMapper.class);
+	ResourceConfigCustomizer clientErrorAnswers() {
+		return (config) -> config.register(ClientErrorExceptionMapper.class)
+			.register(ClientErrorRestExceptionMapper.class);
 	}
 
 }

@@ -47,12 +47,21 @@ class StartingUserTenant implements TenantIdProvider {
 		if (execution != null) {
 			return execution.getTenantId();
 		}
-		return tenantOfCurrentUser();
+		// A shared table evaluated on its own (e.g. by an administrator in Cockpit or
+		// over REST): its history belongs to the user's municipality if there is exactly
+		// one, else to none. Never refused: nothing is started.
+		Authentication authentication = currentAuthentication();
+		List<String> tenantIds = (authentication != null) ? authentication.getTenantIds() : null;
+		return (tenantIds != null && tenantIds.size() == 1) ? tenantIds.get(0) : null;
+	}
+
+	private static Authentication currentAuthentication() {
+		CommandContext commandContext = Context.getCommandContext();
+		return (commandContext != null) ? commandContext.getAuthentication() : null;
 	}
 
 	private static String tenantOfCurrentUser() {
-		CommandContext commandContext = Context.getCommandContext();
-		Authentication authentication = (commandContext != null) ? commandContext.getAuthentication() : null;
+		Authentication authentication = currentAuthentication();
 		if (authentication == null) {
 			return null;
 		}

@@ -1,16 +1,22 @@
 package de.ratsweg.tenancy;
 
 import java.lang.reflect.Field;
+import java.util.List;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.bpmn.behavior.DmnBusinessRuleTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.DeploymentQueryImpl;
+import org.camunda.bpm.engine.impl.Page;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.core.model.BaseCallableElement;
 import org.camunda.bpm.engine.impl.core.variable.mapping.value.ParameterValueProvider;
+import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.repository.Deployment;
 
 /**
  * Lets a municipality without a decision table of its own use the shared one. A business
@@ -70,11 +76,35 @@ class TenantDecisionFallback extends AbstractBpmnParseListener {
 			if (value == null) {
 				return null;
 			}
+			String tenant = value.toString();
 			String key = this.callableElement.getDefinitionKey(scope);
-			boolean deployedForTenant = Context.getCommandContext()
-				.getDecisionDefinitionManager()
-				.findLatestDecisionDefinitionByKeyAndTenantId(key, value.toString()) != null;
-			return deployedForTenant ? value : null;
+			CommandContext commandContext = Context.getCommandContext();
+			DecisionDefinitionEntity own = commandContext.getDecisionDefinitionManager()
+				.findLatestDecisionDefinitionByKeyAndTenantId(key, tenant);
+			return (own != null && own.getDeploymentId().equals(latestDeploymentId(commandContext, tenant))) ? tenant
+					: null;
+		}
+
+		/**
+		 * The municipality's tables are what its latest deployment holds: a table removed
+		 * from {@code processes/<tenant>/} is not in it, and the shared table applies
+		 * again.
+		 */
+		private static String latestDeploymentId(CommandContext commandContext, String tenant) {
+			return commandContext.runWithoutAuthorization(() -> {
+				boolean tenantCheck = commandContext.isTenantCheckEnabled();
+				commandContext.disableTenantCheck();
+				try {
+					DeploymentQueryImpl query = new DeploymentQueryImpl();
+					query.tenantIdIn(tenant).orderByDeploymentTime().desc();
+					List<Deployment> latest = commandContext.getDeploymentManager()
+						.findDeploymentsByQueryCriteria(query, new Page(0, 1));
+					return latest.isEmpty() ? null : latest.get(0).getId();
+				}
+				finally {
+					commandContext.setTenantCheckEnabled(tenantCheck);
+				}
+			});
 		}
 
 		@Override

@@ -130,6 +130,29 @@ class ProcessesFolderDeploymentTest {
 	}
 
 	@Test
+	void whenAMunicipalityFolderIsRemovedItsTablesGoAndTheSharedOnesApply() throws IOException {
+		this.folder.renameProcess("Ohne Mandantentabelle");
+		Path olpe = this.folder.root().resolve("olpe");
+		Files.createDirectories(olpe);
+		Files.copy(this.folder.root().resolve(ModelFolder.DECISION_FILE), olpe.resolve("RequestRoutingDecision.dmn"));
+		this.deployer.deploy(this.folder.root());
+		assertThat(olpeTables()).isOne();
+
+		Files.delete(olpe.resolve("RequestRoutingDecision.dmn"));
+		Files.delete(olpe);
+		this.deployer.deploy(this.folder.root());
+
+		assertThat(olpeTables()).isZero();
+	}
+
+	private long olpeTables() {
+		return this.repositoryService.createDecisionDefinitionQuery()
+			.decisionDefinitionKey("RequestRoutingDecision")
+			.tenantIdIn("olpe")
+			.count();
+	}
+
+	@Test
 	void aProcessInAMunicipalityFolderIsRefused() throws IOException {
 		Files.createDirectories(this.folder.root().resolve("menden"));
 		Files.copy(this.folder.root().resolve(ModelFolder.PROCESS_FILE),

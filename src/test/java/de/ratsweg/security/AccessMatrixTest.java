@@ -202,6 +202,15 @@ class AccessMatrixTest {
 				&& this.rest.claim(user, taskOf(ownInstance, foreignGroup)).getStatusCode().is2xxSuccessful()) {
 			mismatches.add(user + " claims a task of " + foreignGroup);
 		}
+		if (!admin) {
+			String elsewhere = taskOf(otherInstance, groups.get(0));
+			if (this.rest.claim(user, elsewhere).getStatusCode().is2xxSuccessful() || this.rest.as(user)
+				.postForEntity("/engine-rest/task/" + elsewhere + "/complete", RestWork.json(Map.of()), String.class)
+				.getStatusCode()
+				.is2xxSuccessful()) {
+				mismatches.add(user + " claims or completes a task of its group in " + other);
+			}
+		}
 		String ownGroup = admin ? RatswegGroups.STAFF : groups.get(0);
 		String task = taskOf(ownInstance, ownGroup);
 		boolean claimed = this.rest.claim(user, task).getStatusCode().is2xxSuccessful();

@@ -24,9 +24,11 @@ import de.ratsweg.RestWork;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Only administrators change what runs: they alone deploy models and manage users. Even
- * someone an administrator allows to deploy (here a test group "modellierung") cannot
- * deploy scripts, and scripts get no access to the host.
+ * Only administrators change what runs: they alone deploy models and manage users. The
+ * right to deploy is an administrator's right (a model's expressions reach the engine's
+ * services); as a second line, someone an administrator nevertheless allows to deploy
+ * (here a test group "modellierung") cannot deploy scripts, and scripts get no access to
+ * the host.
  */
 @RatswegSpringTest
 class OnlyAdministratorsChangeWhatRunsTest {
@@ -100,6 +102,16 @@ class OnlyAdministratorsChangeWhatRunsTest {
 		assertRefused(this.rest.deploy(MODELER, "ScriptTaskProcess.bpmn", model), "Task_Script");
 		assertThat(this.rest.deploy(DemoRoster.ADMIN, "ScriptTaskProcess.bpmn", model).getStatusCode().value())
 			.isEqualTo(200);
+	}
+
+	@Test
+	void aScriptTaskUnderAnotherFileNameIsRefusedToo() {
+		String model = process("RenamedScriptProcess", """
+				<scriptTask id="Task_Hidden" scriptFormat="javascript"><script>1 + 1</script></scriptTask>
+				""");
+
+		// The engine takes any name that ends in "bpmn" for a process model.
+		assertRefused(this.rest.deploy(MODELER, "RenamedScriptProcess.xbpmn", model), "Task_Hidden");
 	}
 
 	@Test

@@ -3,6 +3,9 @@ package de.ratsweg.security;
 import java.util.Map;
 
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -112,6 +115,40 @@ class QueriesCannotRunCodeTest {
 
 		assertThat(response.getStatusCode().value()).isEqualTo(403);
 		assertThat(this.filterService.createFilterQuery().filterName("Alles von allen").count()).isZero();
+	}
+
+	@Test
+	void someoneAllowedToCreateFiltersStillSavesNoExpression() {
+		IdentitySetup identitySetup = this.context.getBean(IdentitySetup.class);
+		identitySetup.grant(RatswegGroups.STAFF, Resources.FILTER, Authorization.ANY, Permissions.CREATE);
+		try {
+			ResponseEntity<String> withExpression = this.rest.as(DemoRoster.STAFF)
+				.postForEntity("/engine-rest/filter/create",
+						RestWork
+							.json("""
+									{"resourceType": "Task", "name": "Mit Ausdruck", "query": {"orQueries": [{"assigneeExpression": "%s"}]}}
+									"""
+								.formatted(EXPRESSION)),
+						String.class);
+			ResponseEntity<String> plain = this.rest.as(DemoRoster.STAFF)
+				.postForEntity("/engine-rest/filter/create",
+						RestWork
+							.json("""
+									{"resourceType": "Task", "name": "Ohne Ausdruck", "query": {"candidateGroup": "sachbearbeitung"}}
+									"""),
+						String.class);
+
+			assertRefused(withExpression);
+			assertThat(this.filterService.createFilterQuery().filterName("Mit Ausdruck").count()).isZero();
+			assertThat(plain.getStatusCode().value()).as(plain.getBody()).isEqualTo(200);
+		}
+		finally {
+			identitySetup.revoke(RatswegGroups.STAFF, Resources.FILTER, Authorization.ANY, Permissions.CREATE);
+			this.filterService.createFilterQuery()
+				.filterName("Ohne Ausdruck")
+				.list()
+				.forEach((filter) -> this.filterService.deleteFilter(filter.getId()));
+		}
 	}
 
 	@Test

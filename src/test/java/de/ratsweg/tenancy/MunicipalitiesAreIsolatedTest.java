@@ -122,11 +122,12 @@ class MunicipalitiesAreIsolatedTest {
 			.getForEntity(task + "/form-variables", String.class)
 			.getStatusCode()
 			.is2xxSuccessful()).isFalse();
-		assertThat(this.rest.claim(DemoRoster.TREASURY, this.mendenTreasuryTask).getStatusCode().is2xxSuccessful())
-			.isFalse();
-		assertThat(this.rest.submit(DemoRoster.TREASURY, this.mendenTreasuryTask, Map.of("statement", "agreed"))
-			.getStatusCode()
-			.is2xxSuccessful()).isFalse();
+		ResponseEntity<String> claim = this.rest.claim(DemoRoster.TREASURY, this.mendenTreasuryTask);
+		ResponseEntity<String> submit = this.rest.submit(DemoRoster.TREASURY, this.mendenTreasuryTask,
+				Map.of("statement", "agreed"));
+		assertThat(claim.getStatusCode().value()).as("not found, as in every list").isEqualTo(404);
+		assertThat(claim.getBody()).contains("Nicht gefunden").doesNotContain("tenant");
+		assertThat(submit.getStatusCode().value()).isEqualTo(404);
 		assertThat(this.engine.getTaskService().createTaskQuery().taskId(this.mendenTreasuryTask).count())
 			.as("the task is still open")
 			.isOne();
@@ -203,27 +204,44 @@ class MunicipalitiesAreIsolatedTest {
 	}
 
 	@Test
-	void aSoestUserStartsProjectsOnlyForSoest() {
+	void aProjectBelongsToTheMunicipalityOfWhoeverStartsIt() {
 		ResponseEntity<Map<String, Object>> own = this.rest.start(DemoRoster.STAFF, "SmartCityProjectProcess",
 				"soest-" + System.nanoTime(), ProjectIdeas.smartStreetLighting());
-		ResponseEntity<String> forMenden = this.rest.as(DemoRoster.STAFF)
-			.postForEntity("/engine-rest/process-definition/key/SmartCityProjectProcess/tenant-id/menden/submit-form",
-					RestWork.json(Map.of("variables", Map.of())), String.class);
 
 		assertThat(own.getBody()).containsEntry("tenantId", DemoRoster.SOEST);
-		assertThat(forMenden.getStatusCode().is2xxSuccessful()).isFalse();
-		assertThatThrownBy(() -> as(DemoRoster.STAFF,
-				() -> this.engine.getRuntimeService()
-					.createProcessInstanceByKey("SmartCityProjectProcess")
-					.processDefinitionTenantId("menden")
-					.setVariables(ProjectIdeas.smartStreetLighting())
-					.execute()))
-			.isInstanceOf(ProcessEngineException.class);
 		assertThat(this.engine.getRuntimeService()
 			.createProcessInstanceQuery()
 			.processDefinitionKey("SmartCityProjectProcess")
 			.tenantIdIn(DemoRoster.MENDEN)
 			.count()).as("only the project Menden's own staff started").isOne();
+	}
+
+	@Test
+	void someoneInTwoMunicipalitiesOrInNoneStartsNothing() {
+		Municipalities municipalities = this.context.getBean(Municipalities.class);
+		IdentityService identity = this.engine.getIdentityService();
+		String both = "zweistaedte";
+		String none = "keinestadt";
+		for (String user : List.of(both, none)) {
+			if (identity.createUserQuery().userId(user).count() == 0) {
+				org.camunda.bpm.engine.identity.User created = identity.newUser(user);
+				created.setPassword(DemoRoster.PASSWORD);
+				identity.saveUser(created);
+				identity.createMembership(user, "sachbearbeitung");
+			}
+		}
+		municipalities.ensureMember(both, DemoRoster.SOEST);
+		municipalities.ensureMember(both, DemoRoster.MENDEN);
+
+		ResponseEntity<Map<String, Object>> inTwo = this.rest.start(both, "SmartCityProjectProcess",
+				"zwei-" + System.nanoTime(), ProjectIdeas.smartStreetLighting());
+		ResponseEntity<Map<String, Object>> inNone = this.rest.start(none, "SmartCityProjectProcess",
+				"keine-" + System.nanoTime(), ProjectIdeas.smartStreetLighting());
+
+		assertThat(inTwo.getStatusCode().value()).isEqualTo(400);
+		assertThat(inTwo.getBody().get("message")).asString().contains("Sie gehören zu mehreren Städten");
+		assertThat(inNone.getStatusCode().value()).isEqualTo(400);
+		assertThat(inNone.getBody().get("message")).asString().contains("Sie gehören zu keiner Stadt");
 	}
 
 	/**
