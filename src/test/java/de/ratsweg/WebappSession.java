@@ -60,6 +60,12 @@ public final class WebappSession {
 		return this.lastLogin;
 	}
 
+	/** Drops the CSRF token, as a forged request from another site would lack it. */
+	public WebappSession withoutCsrfToken() {
+		this.csrfToken = null;
+		return this;
+	}
+
 	/** The Set-Cookie headers of the login response. */
 	public List<String> loginCookies() {
 		List<String> cookies = this.lastLogin.getHeaders().get(HttpHeaders.SET_COOKIE);

@@ -11,7 +11,7 @@ import org.slf4j.Marker;
 /**
  * Refused input is the user's business, not an engine error: the engine's report of the
  * failed command (ENGINE-16004 with a stack trace) is dropped when the cause is a
- * {@link TaskInputException}. {@link FormInputValidation} logs the refusal in one line.
+ * {@link TaskInputException}. {@link FormInputGuard} logs the refusal in one line.
  */
 final class RefusedInputLogFilter extends TurboFilter {
 

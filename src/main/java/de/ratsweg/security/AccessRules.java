@@ -81,9 +81,4 @@ public final class AccessRules {
 		return groupIds.stream().anyMatch((group) -> of(group).contains(operation));
 	}
 
-	/** The groups with rules, in a stable order (administrators first). */
-	static List<String> groupIds() {
-		return List.copyOf(ROLES.keySet());
-	}
-
 }

@@ -1,7 +1,6 @@
 package de.ratsweg.tenancy;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Tenant;
@@ -33,11 +32,7 @@ public class Municipalities {
 	}
 
 	public boolean contains(String tenantId) {
-		return find(tenantId).isPresent();
-	}
-
-	public Optional<Municipality> find(String tenantId) {
-		return this.municipalities.stream().filter((municipality) -> municipality.id().equals(tenantId)).findFirst();
+		return this.municipalities.stream().anyMatch((municipality) -> municipality.id().equals(tenantId));
 	}
 
 	/**

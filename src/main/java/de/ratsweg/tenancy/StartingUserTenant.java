@@ -27,18 +27,16 @@ class StartingUserTenant implements TenantIdProvider {
 
 	@Override
 	public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext context) {
-		if (context.getSuperExecution() != null) {
-			return context.getSuperExecution().getTenantId();
-		}
-		return tenantOfCurrentUser();
+		return callerOrStartingUser(context.getSuperExecution());
 	}
 
 	@Override
 	public String provideTenantIdForCaseInstance(TenantIdProviderCaseInstanceContext context) {
-		if (context.getSuperExecution() != null) {
-			return context.getSuperExecution().getTenantId();
-		}
-		return tenantOfCurrentUser();
+		return callerOrStartingUser(context.getSuperExecution());
+	}
+
+	private static String callerOrStartingUser(DelegateExecution caller) {
+		return (caller != null) ? caller.getTenantId() : tenantOfCurrentUser();
 	}
 
 	@Override

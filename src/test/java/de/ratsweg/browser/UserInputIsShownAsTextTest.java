@@ -1,9 +1,7 @@
 package de.ratsweg.browser;
 
-import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -85,18 +83,12 @@ class UserInputIsShownAsTextTest {
 			.addString("StoredXssForm.form", form)
 			.deploy()
 			.getId();
-		IdentityService identity = this.engine.getIdentityService();
-		identity.setAuthentication(DemoRoster.ADMIN, List.of("camunda-admin"), List.of(DemoRoster.SOEST));
-		try {
-			this.engine.getRuntimeService()
-				.startProcessInstanceByKey(PROCESS,
-						Variables.createVariables()
-							.putValue("projectTitle", IMAGE_IN_TITLE)
-							.putValue("remark", SCRIPT_IN_VARIABLE));
-		}
-		finally {
-			identity.clearAuthentication();
-		}
+		DemoRoster.as(this.engine, DemoRoster.ADMIN, DemoRoster.SOEST,
+				() -> this.engine.getRuntimeService()
+					.startProcessInstanceByKey(PROCESS,
+							Variables.createVariables()
+								.putValue("projectTitle", IMAGE_IN_TITLE)
+								.putValue("remark", SCRIPT_IN_VARIABLE)));
 		Filter filter = this.engine.getFilterService()
 			.newTaskFilter(FILTER)
 			.setQuery(this.engine.getTaskService().createTaskQuery().processDefinitionKey(PROCESS))

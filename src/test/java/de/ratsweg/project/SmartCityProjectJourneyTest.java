@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -336,21 +335,8 @@ class SmartCityProjectJourneyTest {
 					.listPage(0, 100));
 	}
 
-	/**
-	 * Does something as the demo user, with their groups, as the webapps and the REST API
-	 * would.
-	 */
 	private <T> T as(String userId, Supplier<T> action) {
-		IdentityService identity = this.engine.getIdentityService();
-		String municipality = DemoRoster.tenantOf(userId);
-		identity.setAuthentication(userId, DemoRoster.groupsOf(userId),
-				(municipality != null) ? List.of(municipality) : List.of());
-		try {
-			return action.get();
-		}
-		finally {
-			identity.clearAuthentication();
-		}
+		return DemoRoster.as(this.engine, userId, action);
 	}
 
 	private void as(String userId, Runnable action) {

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
@@ -300,14 +299,7 @@ class AccessMatrixTest {
 	}
 
 	private <T> T as(String user, String municipality, Supplier<T> action) {
-		IdentityService identity = this.engine.getIdentityService();
-		identity.setAuthentication(user, DemoRoster.groupsOf(user), List.of(municipality));
-		try {
-			return action.get();
-		}
-		finally {
-			identity.clearAuthentication();
-		}
+		return DemoRoster.as(this.engine, user, municipality, action);
 	}
 
 	private static BpmnModelInstance oneTaskPerGroup() {

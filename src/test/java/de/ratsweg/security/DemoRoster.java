@@ -1,6 +1,10 @@
 package de.ratsweg.security;
 
 import java.util.List;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 
 import org.springframework.context.ApplicationContext;
 
@@ -82,6 +86,30 @@ public final class DemoRoster {
 	/** Every demo user's id, administrator first. */
 	public static List<String> userIds() {
 		return DemoUsers.USER_IDS;
+	}
+
+	/**
+	 * Does something as the demo user, with their groups and municipality, as the webapps
+	 * and the REST API do.
+	 */
+	public static <T> T as(ProcessEngine engine, String userId, Supplier<T> action) {
+		return as(engine, userId, tenantOf(userId), action);
+	}
+
+	/**
+	 * Does something as the demo user, with their groups, in the given municipality (none
+	 * when {@code null}).
+	 */
+	public static <T> T as(ProcessEngine engine, String userId, String municipality, Supplier<T> action) {
+		IdentityService identity = engine.getIdentityService();
+		identity.setAuthentication(userId, groupsOf(userId),
+				(municipality != null) ? List.of(municipality) : List.of());
+		try {
+			return action.get();
+		}
+		finally {
+			identity.clearAuthentication();
+		}
 	}
 
 	private static DemoUsers.DemoUser find(String userId) {

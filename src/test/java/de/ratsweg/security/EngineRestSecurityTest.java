@@ -28,7 +28,6 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -169,7 +168,7 @@ class EngineRestSecurityTest {
 		ResponseEntity<String> single = this.http.withBasicAuth(STAFF, PASSWORD)
 			.getForEntity("/engine-rest/task/" + task.getId(), String.class);
 		ResponseEntity<String> complete = this.http.withBasicAuth(STAFF, PASSWORD)
-			.postForEntity("/engine-rest/task/" + task.getId() + "/complete", json("{}"), String.class);
+			.postForEntity("/engine-rest/task/" + task.getId() + "/complete", RestWork.json("{}"), String.class);
 
 		assertThat(list.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(list.getBody()).isEmpty();
@@ -217,7 +216,8 @@ class EngineRestSecurityTest {
 				""".formatted(businessKey, serialized);
 
 		ResponseEntity<String> response = this.http.withBasicAuth(ADMIN, ADMIN_PASSWORD)
-			.postForEntity("/engine-rest/process-definition/key/ReviewRequestProcess/start", json(body), String.class);
+			.postForEntity("/engine-rest/process-definition/key/ReviewRequestProcess/start", RestWork.json(body),
+					String.class);
 
 		assertThat(response.getStatusCode().isError()).as("status %s", response.getStatusCode()).isTrue();
 		assertThat(response.getBody()).contains("Java serialization format is prohibited");
@@ -241,12 +241,6 @@ class EngineRestSecurityTest {
 				  </process>
 				</definitions>
 				""".formatted(key, name);
-	}
-
-	static HttpEntity<String> json(String body) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.APPLICATION_JSON);
-		return new HttpEntity<>(body, headers);
 	}
 
 	static void assertNoStackTrace(String body) {

@@ -3,6 +3,7 @@ package de.ratsweg.security;
 import java.util.List;
 
 import de.ratsweg.RatswegSpringTest;
+import de.ratsweg.WebappSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -111,13 +112,13 @@ class WebappAndActuatorSecurityTest {
 
 	@Test
 	void administratorLogsInToTasklistWithCsrfToken() {
-		Session session = openTasklist();
+		WebappSession session = WebappSession.open(this.http, "tasklist");
 
 		// A wrong password locks the user for a few seconds (login throttling): use
 		// another one.
-		ResponseEntity<String> wrongPassword = login(session, session.csrfToken(), EngineRestSecurityTest.CARELESS,
+		ResponseEntity<String> wrongPassword = session.tryLogin("tasklist", EngineRestSecurityTest.CARELESS,
 				"wrong-password");
-		ResponseEntity<String> loggedIn = login(session, session.csrfToken(), EngineRestSecurityTest.ADMIN,
+		ResponseEntity<String> loggedIn = session.tryLogin("tasklist", EngineRestSecurityTest.ADMIN,
 				EngineRestSecurityTest.ADMIN_PASSWORD);
 
 		assertThat(wrongPassword.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -127,37 +128,12 @@ class WebappAndActuatorSecurityTest {
 
 	@Test
 	void loginWithoutCsrfTokenIsRefused() {
-		Session session = openTasklist();
+		WebappSession session = WebappSession.open(this.http, "tasklist").withoutCsrfToken();
 
-		ResponseEntity<String> withoutToken = login(session, null, EngineRestSecurityTest.ADMIN,
+		ResponseEntity<String> withoutToken = session.tryLogin("tasklist", EngineRestSecurityTest.ADMIN,
 				EngineRestSecurityTest.ADMIN_PASSWORD);
 
 		assertThat(withoutToken.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-	}
-
-	private Session openTasklist() {
-		ResponseEntity<String> page = this.http.getForEntity("/camunda/app/tasklist/default/", String.class);
-		String cookies = String.join("; ",
-				page.getHeaders()
-					.get(HttpHeaders.SET_COOKIE)
-					.stream()
-					.map((cookie) -> cookie.substring(0, cookie.indexOf(';')))
-					.toList());
-		return new Session(cookies, page.getHeaders().getFirst("X-XSRF-TOKEN"));
-	}
-
-	private ResponseEntity<String> login(Session session, String csrfToken, String user, String password) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-		headers.add(HttpHeaders.COOKIE, session.cookies());
-		if (csrfToken != null) {
-			headers.add("X-XSRF-TOKEN", csrfToken);
-		}
-		return this.http.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST,
-				new HttpEntity<>("username=" + user + "&password=" + password, headers), String.class);
-	}
-
-	record Session(String cookies, String csrfToken) {
 	}
 
 }

@@ -244,19 +244,8 @@ class MunicipalitiesAreIsolatedTest {
 		assertThat(inNone.getBody().get("message")).asString().contains("Sie gehören zu keiner Stadt");
 	}
 
-	/**
-	 * Acts as the demo user with their groups and municipality, as the webapps and the
-	 * REST API do.
-	 */
 	private <T> T as(String userId, Supplier<T> action) {
-		IdentityService identity = this.engine.getIdentityService();
-		identity.setAuthentication(userId, DemoRoster.groupsOf(userId), List.of(DemoRoster.tenantOf(userId)));
-		try {
-			return action.get();
-		}
-		finally {
-			identity.clearAuthentication();
-		}
+		return DemoRoster.as(this.engine, userId, action);
 	}
 
 }
