@@ -62,6 +62,12 @@ class DemoUsers implements SmartInitializingSingleton {
 
 	static final String CHIEF_DIGITAL_OFFICER = "ckrause";
 
+	/** Head of the treasury in Soest: a second treasury member and its lead. */
+	static final String TREASURY_LEAD = "akaiser";
+
+	/** Head of the staff in Soest. */
+	static final String STAFF_LEAD = "wrichter";
+
 	static final String MENDEN_STAFF = "eschmidt";
 
 	static final String MENDEN_BOARD_MEMBER = "rkoenig";
@@ -83,8 +89,9 @@ class DemoUsers implements SmartInitializingSingleton {
 			new DemoUser(BOARD_MEMBER, "Bernd", "Schneider", SOEST, List.of(RatswegGroups.BOARD)),
 			new DemoUser(COMMITTEE_OFFICE, "Katrin", "Weber", SOEST, List.of(RatswegGroups.COMMITTEE_OFFICE)),
 			new DemoUser(SECOND_BOARD_MEMBER, "Dirk", "Lange", SOEST, List.of(RatswegGroups.BOARD)),
-			// The mayor chairs the board: a member of both groups.
-			new DemoUser(MAYOR, "Heike", "Becker", SOEST, List.of(RatswegGroups.MAYOR, RatswegGroups.BOARD)),
+			// The mayor chairs the board and leads it (told when its tasks run late).
+			new DemoUser(MAYOR, "Heike", "Becker", SOEST,
+					List.of(RatswegGroups.MAYOR, RatswegGroups.BOARD, RatswegGroups.LEADS)),
 			new DemoUser(BOARD_OFFICE, "Lena", "Fischer", SOEST, List.of(RatswegGroups.BOARD_OFFICE)),
 			new DemoUser(TREASURY, "Thomas", "Schulz", SOEST, List.of(RatswegGroups.TREASURY)),
 			new DemoUser(IT, "Jonas", "Wagner", SOEST, List.of(RatswegGroups.IT)),
@@ -93,12 +100,18 @@ class DemoUsers implements SmartInitializingSingleton {
 			new DemoUser(ENVIRONMENT, "Nina", "Schmitz", SOEST, List.of(RatswegGroups.ENVIRONMENT)),
 			new DemoUser(CHIEF_DIGITAL_OFFICER, "Claudia", "Krause", SOEST,
 					List.of(RatswegGroups.CHIEF_DIGITAL_OFFICER)),
+			// Leads of a group are its members who are also in "leitung".
+			new DemoUser(TREASURY_LEAD, "Andrea", "Kaiser", SOEST,
+					List.of(RatswegGroups.TREASURY, RatswegGroups.LEADS)),
+			new DemoUser(STAFF_LEAD, "Werner", "Richter", SOEST, List.of(RatswegGroups.STAFF, RatswegGroups.LEADS)),
 			new DemoUser(MENDEN_STAFF, "Elif", "Schmidt", MENDEN, List.of(RatswegGroups.STAFF)),
 			new DemoUser(MENDEN_BOARD_MEMBER, "Ralf", "König", MENDEN, List.of(RatswegGroups.BOARD)),
 			new DemoUser(MENDEN_COMMITTEE_OFFICE, "Andreas", "Zimmermann", MENDEN,
 					List.of(RatswegGroups.COMMITTEE_OFFICE)),
 			new DemoUser("uwolf", "Ute", "Wolf", MENDEN, List.of(RatswegGroups.BOARD)),
-			new DemoUser(MENDEN_MAYOR, "Martin", "Roth", MENDEN, List.of(RatswegGroups.MAYOR, RatswegGroups.BOARD)),
+			new DemoUser(MENDEN_MAYOR, "Martin", "Roth", MENDEN,
+					List.of(RatswegGroups.MAYOR, RatswegGroups.BOARD, RatswegGroups.LEADS)),
+			new DemoUser("sbergmann", "Sandra", "Bergmann", MENDEN, List.of(RatswegGroups.STAFF, RatswegGroups.LEADS)),
 			new DemoUser(MENDEN_BOARD_OFFICE, "Julia", "Braun", MENDEN, List.of(RatswegGroups.BOARD_OFFICE)),
 			new DemoUser(MENDEN_TREASURY, "Gabi", "Hartmann", MENDEN, List.of(RatswegGroups.TREASURY)),
 			new DemoUser("lkrueger", "Lukas", "Krüger", MENDEN, List.of(RatswegGroups.IT)),

@@ -43,6 +43,12 @@ public final class RatswegGroups {
 	/** The Chief Digital Officer, who may sign funding applications. */
 	public static final String CHIEF_DIGITAL_OFFICER = "cdo";
 
+	/**
+	 * Leads (Leitung): a member of this group and of a work group leads that work group
+	 * in their municipality. Leads are told when their group's tasks run late.
+	 */
+	public static final String LEADS = "leitung";
+
 	/** Every group that does work in the processes, with the name users read. */
 	public static final Map<String, String> WORK_GROUPS;
 
@@ -79,6 +85,9 @@ public final class RatswegGroups {
 	 * The German name of a group, or the id when the group is not one of Ratsweg's.
 	 */
 	public static String nameOf(String groupId) {
+		if (LEADS.equals(groupId)) {
+			return "Leitung";
+		}
 		return WORK_GROUPS.getOrDefault(groupId, groupId);
 	}
 

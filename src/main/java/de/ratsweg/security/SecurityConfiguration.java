@@ -15,6 +15,7 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -43,6 +44,16 @@ class SecurityConfiguration {
 	 * For responses that are data, never pages: nothing may be loaded, run or framed.
 	 */
 	static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+	/** Ratsweg's own pages: only its own styles, no scripts, no frames. */
+	static final String PAGE_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+	/** The pages of Ratsweg itself. */
+	static final String PAGES = "/vertretung/**";
+
+	/** Where the webapps log users in. */
+	static final String WEBAPP_LOGIN = "/camunda/app/welcome/default/#!/login";
 
 	/** One year, as the HSTS preload list asks. */
 	private static final long HSTS_MAX_AGE = 31_536_000;
@@ -143,8 +154,30 @@ class SecurityConfiguration {
 			.build();
 	}
 
+	/**
+	 * Ratsweg's own pages ({@code /vertretung}): logged in through the Camunda webapps'
+	 * session, with Spring's CSRF token in every form; without a login the browser goes
+	 * to the webapps' login page.
+	 */
 	@Bean
 	@Order(4)
+	SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
+		return http.securityMatcher(path(PAGES))
+			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			.addFilterBefore(new WebappSessionAuthenticationFilter(), AuthorizationFilter.class)
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(WEBAPP_LOGIN)))
+			.requestCache((cache) -> cache.disable())
+			.securityContext((context) -> context.requireExplicitSave(true))
+			.headers((headers) -> {
+				transportSecurity(headers);
+				headers.contentSecurityPolicy((csp) -> csp.policyDirectives(PAGE_CONTENT_SECURITY_POLICY));
+			})
+			.build();
+	}
+
+	@Bean
+	@Order(5)
 	SecurityFilterChain defaultSecurity(HttpSecurity http) throws Exception {
 		// The error page is open: a 401 from a webapp API must reach the browser as it
 		// is, not as

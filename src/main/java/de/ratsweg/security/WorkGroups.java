@@ -1,5 +1,7 @@
 package de.ratsweg.security;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -38,18 +40,38 @@ class WorkGroups {
 	void ensure() {
 		this.municipalities.ensureTenants();
 		this.identitySetup.ensureAdministratorGroup();
-		String myTasks = this.taskFilters.ensureMyTasks();
 		for (String groupId : RatswegGroups.workGroupIds()) {
 			this.identitySetup.ensureGroup(groupId, RatswegGroups.nameOf(groupId), Groups.GROUP_TYPE_WORKFLOW);
 			revokeWhatEarlierVersionsGranted(groupId);
-			apply(groupId, AccessRules.of(groupId), myTasks);
+			apply(groupId, AccessRules.of(groupId));
 		}
+		// Leads get no rights of their own: they are told about overdue tasks of their
+		// groups.
+		this.identitySetup.ensureGroup(RatswegGroups.LEADS, RatswegGroups.nameOf(RatswegGroups.LEADS),
+				Groups.GROUP_TYPE_WORKFLOW);
+		shareFilters(this.taskFilters.ensure());
 	}
 
-	private void apply(String groupId, Set<Operation> operations, String myTasks) {
+	/**
+	 * Each filter is shared with the groups of its definition (members may read it) and
+	 * with no other work group.
+	 */
+	private void shareFilters(Map<String, List<String>> groupsByFilter) {
+		groupsByFilter.forEach((filterId, groups) -> {
+			for (String groupId : RatswegGroups.workGroupIds()) {
+				if (groups.contains(groupId) && AccessRules.of(groupId).contains(Operation.WORK_ON_TASKS)) {
+					this.identitySetup.grant(groupId, Resources.FILTER, filterId, Permissions.READ);
+				}
+				else {
+					this.identitySetup.revoke(groupId, Resources.FILTER, filterId, Permissions.READ);
+				}
+			}
+		});
+	}
+
+	private void apply(String groupId, Set<Operation> operations) {
 		if (operations.contains(Operation.WORK_ON_TASKS)) {
 			this.identitySetup.grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-			this.identitySetup.grant(groupId, Resources.FILTER, myTasks, Permissions.READ);
 		}
 		if (operations.contains(Operation.READ_HISTORY)) {
 			// The models (Tasklist's diagram tab) and their history.

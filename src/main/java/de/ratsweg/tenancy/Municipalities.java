@@ -31,6 +31,18 @@ public class Municipalities {
 		return this.municipalities;
 	}
 
+	/**
+	 * The name users read ("Stadt Soest"), or the id when the municipality is not
+	 * configured (any more).
+	 */
+	public String nameOf(String tenantId) {
+		return this.municipalities.stream()
+			.filter((municipality) -> municipality.id().equals(tenantId))
+			.map(Municipality::name)
+			.findFirst()
+			.orElse(tenantId);
+	}
+
 	public boolean contains(String tenantId) {
 		return this.municipalities.stream().anyMatch((municipality) -> municipality.id().equals(tenantId));
 	}

@@ -27,6 +27,11 @@ public final class DemoRoster {
 
 	public static final String TREASURY = DemoUsers.TREASURY;
 
+	/** A second member of Soest's treasury, and its lead. */
+	public static final String TREASURY_LEAD = DemoUsers.TREASURY_LEAD;
+
+	public static final String STAFF_LEAD = DemoUsers.STAFF_LEAD;
+
 	public static final String IT = DemoUsers.IT;
 
 	public static final String DATA_PROTECTION = DemoUsers.DATA_PROTECTION;

@@ -163,7 +163,7 @@ class MunicipalitiesAreIsolatedTest {
 			.is2xxSuccessful()).isFalse();
 		String myTasks = this.engine.getFilterService()
 			.createFilterQuery()
-			.filterName("Meine Aufgaben")
+			.filterName(de.ratsweg.tasklist.TaskFilters.GROUP_TASKS)
 			.singleResult()
 			.getId();
 		ResponseEntity<String> soestList = soest.post(api + "/filter/" + myTasks + "/list?firstResult=0&maxResults=200",

@@ -7,5 +7,13 @@ export default {
   locales: {
     availableLocales: ['de', 'en'],
     fallbackLocale: 'de'
-  }
+  },
+  // Ratsweg's own pages, shown on the welcome page under "Links".
+  links: [
+    {
+      label: 'Vertretung bei Abwesenheit',
+      href: '/vertretung',
+      description: 'Abwesenheit eintragen und bestimmen, wer Ihre Aufgaben in dieser Zeit übernimmt'
+    }
+  ]
 };

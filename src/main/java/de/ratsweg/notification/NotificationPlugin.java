@@ -1,0 +1,108 @@
+package de.ratsweg.notification;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+
+import de.ratsweg.substitution.Substitutes;
+
+/**
+ * E-mail notifications and deadlines in the engine: the listener on every user task, the
+ * job handlers that send mails and fire deadline timers, and their retry cycle.
+ */
+@Component("notificationPlugin")
+@EnableConfigurationProperties({ NotificationProperties.class, DeadlineRules.class })
+class NotificationPlugin extends AbstractProcessEnginePlugin {
+
+	private static final Logger log = LoggerFactory.getLogger(NotificationPlugin.class);
+
+	private final MailJobs mailJobs;
+
+	private final TaskPeopleLookup people;
+
+	private final DeadlineJobHandler deadlines;
+
+	private final TaskNotifications notifications;
+
+	private final MailJobHandler mailJobHandler;
+
+	private final NotificationProperties properties;
+
+	/**
+	 * @param mailHost the SMTP host ({@code RATSWEG_MAIL_HOST}); mails are off without
+	 * one
+	 * @param sender the mail sender, looked up when the first mail goes out
+	 * @param substitutes the absences, looked up when needed (they need the engine)
+	 */
+	NotificationPlugin(@Value("${spring.mail.host:}") String mailHost, NotificationProperties properties,
+			DeadlineRules rules, ObjectProvider<JavaMailSender> sender, ObjectProvider<Substitutes> substitutes) {
+		this.properties = properties;
+		this.mailJobs = new MailJobs(!mailHost.isBlank());
+		this.people = new TaskPeopleLookup(substitutes);
+		this.deadlines = new DeadlineJobHandler(this.mailJobs, this.people);
+		this.notifications = new TaskNotifications(this.mailJobs, this.people, this.deadlines, rules);
+		this.mailJobHandler = new MailJobHandler(new TaskMails(properties), new LazySender(sender));
+		if (mailHost.isBlank()) {
+			log.info("E-mail notifications are off: no SMTP host configured (RATSWEG_MAIL_HOST)");
+		}
+		else {
+			log.info("E-mail notifications via {} (links to {})", mailHost, properties.baseUrl());
+		}
+	}
+
+	MailJobs mailJobs() {
+		return this.mailJobs;
+	}
+
+	TaskPeopleLookup people() {
+		return this.people;
+	}
+
+	@Override
+	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		List<JobHandler> handlers = configuration.getCustomJobHandlers();
+		if (handlers == null) {
+			handlers = new ArrayList<>();
+			configuration.setCustomJobHandlers(handlers);
+		}
+		handlers.add(this.mailJobHandler);
+		handlers.add(this.deadlines);
+		configuration.setFailedJobCommandFactory(new MailRetries(this.properties.retryCycle()));
+		List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
+		if (listeners == null) {
+			listeners = new ArrayList<>();
+			configuration.setCustomPostBPMNParseListeners(listeners);
+		}
+		listeners.add(new AbstractBpmnParseListener() {
+			@Override
+			public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+				TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+				for (String event : List.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT,
+						TaskListener.EVENTNAME_UPDATE, TaskListener.EVENTNAME_COMPLETE,
+						TaskListener.EVENTNAME_DELETE)) {
+					task.addBuiltInTaskListener(event, NotificationPlugin.this.notifications);
+				}
+			}
+		});
+	}
+
+}

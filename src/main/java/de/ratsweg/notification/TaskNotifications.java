@@ -1,0 +1,94 @@
+package de.ratsweg.notification;
+
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+
+/**
+ * Tells people about their tasks: a mail to everyone who may work on a new task, a mail
+ * to whoever someone else assigns a task to, and the deadline timers of every task. A
+ * built-in listener of every user task.
+ */
+class TaskNotifications implements TaskListener {
+
+	/**
+	 * The tasks announced in each running command: a task created with an assignee fires
+	 * both "create" and "assignment", and gets one mail. Forgotten with the command.
+	 */
+	private final Map<CommandContext, Set<String>> announced = Collections.synchronizedMap(new WeakHashMap<>());
+
+	private final MailJobs mailJobs;
+
+	private final TaskPeopleLookup people;
+
+	private final DeadlineJobHandler deadlines;
+
+	private final DeadlineRules rules;
+
+	TaskNotifications(MailJobs mailJobs, TaskPeopleLookup people, DeadlineJobHandler deadlines, DeadlineRules rules) {
+		this.mailJobs = mailJobs;
+		this.people = people;
+		this.deadlines = deadlines;
+		this.rules = rules;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		if (!this.mailJobs.enabled()) {
+			return;
+		}
+		switch (task.getEventName()) {
+			case EVENTNAME_CREATE -> {
+				announce(task, Mail.Kind.NEW_TASK);
+				this.deadlines.schedule(task, this.rules.of(processKey(task)));
+			}
+			case EVENTNAME_ASSIGNMENT -> {
+				String actor = currentUser(task);
+				if (task.getAssignee() == null || task.getAssignee().equals(actor)) {
+					// given back, or taken by the user themselves: nobody to tell
+					announcedInThisCommand().add(task.getId());
+					return;
+				}
+				announce(task, Mail.Kind.ASSIGNED);
+			}
+			case EVENTNAME_UPDATE -> this.deadlines.schedule(task, this.rules.of(processKey(task)));
+			case EVENTNAME_COMPLETE, EVENTNAME_DELETE -> this.deadlines.cancel(task);
+			default -> {
+			}
+		}
+	}
+
+	private void announce(DelegateTask task, Mail.Kind kind) {
+		if (!announcedInThisCommand().add(task.getId())) {
+			return;
+		}
+		this.mailJobs.queue(kind, task.getId(), task.getTenantId(), this.people.workers(this.people.of(task)));
+	}
+
+	private Set<String> announcedInThisCommand() {
+		return this.announced.computeIfAbsent(Context.getCommandContext(), (command) -> new HashSet<>());
+	}
+
+	private static String processKey(DelegateTask task) {
+		if (task.getExecution() instanceof ExecutionEntity execution && execution.getProcessDefinition() != null) {
+			return execution.getProcessDefinition().getKey();
+		}
+		return null;
+	}
+
+	private static String currentUser(DelegateTask task) {
+		Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+		return (authentication != null) ? authentication.getUserId() : null;
+	}
+
+}

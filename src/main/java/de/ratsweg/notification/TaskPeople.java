@@ -1,0 +1,118 @@
+package de.ratsweg.notification;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+
+import de.ratsweg.security.RatswegGroups;
+import de.ratsweg.substitution.Substitutes;
+
+/**
+ * The people of one task: who may work on it (the assignee, or else the candidate users
+ * and the members of the candidate groups in the task's municipality, each with their
+ * substitutes while they are absent) and who leads the groups it belongs to.
+ *
+ * @param tenantId the task's municipality
+ * @param assignee the assignee, or null
+ * @param candidateUsers users the task is offered to personally
+ * @param candidateGroups groups the task is offered to
+ */
+record TaskPeople(String tenantId, String assignee, List<String> candidateUsers, List<String> candidateGroups) {
+
+	static TaskPeople of(String tenantId, String assignee, Collection<? extends IdentityLink> links) {
+		List<String> users = new ArrayList<>();
+		List<String> groups = new ArrayList<>();
+		for (IdentityLink link : links) {
+			if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
+				continue;
+			}
+			if (link.getUserId() != null) {
+				users.add(link.getUserId());
+			}
+			if (link.getGroupId() != null) {
+				groups.add(link.getGroupId());
+			}
+		}
+		return new TaskPeople(tenantId, assignee, users, groups);
+	}
+
+	/**
+	 * Everyone who may work on the task, each once, in a stable order.
+	 */
+	Set<String> workers(IdentityService identityService, Substitutes substitutes) {
+		Set<String> people = new LinkedHashSet<>();
+		if (this.assignee != null) {
+			people.add(this.assignee);
+		}
+		else {
+			people.addAll(this.candidateUsers);
+			for (String group : this.candidateGroups) {
+				people.addAll(members(identityService, group));
+			}
+		}
+		Set<String> withSubstitutes = new LinkedHashSet<>(people);
+		List<String> roles = roles(identityService);
+		for (String person : people) {
+			withSubstitutes.addAll(substitutes.standingInFor(person, this.tenantId, roles));
+		}
+		return withSubstitutes;
+	}
+
+	/**
+	 * The leads of the task's groups in its municipality: members of a group the task
+	 * belongs to who are also in the group "leitung".
+	 */
+	Set<String> leads(IdentityService identityService) {
+		Set<String> leads = new LinkedHashSet<>();
+		for (String group : roles(identityService)) {
+			for (String member : members(identityService, group)) {
+				if (identityService.createUserQuery().userId(member).memberOfGroup(RatswegGroups.LEADS).count() > 0) {
+					leads.add(member);
+				}
+			}
+		}
+		return leads;
+	}
+
+	/**
+	 * The groups the task belongs to: its candidate groups, or for a task offered to
+	 * persons only (a vote), the work groups of those persons.
+	 */
+	List<String> roles(IdentityService identityService) {
+		if (!this.candidateGroups.isEmpty()) {
+			return this.candidateGroups;
+		}
+		Set<String> groups = new LinkedHashSet<>();
+		List<String> persons = new ArrayList<>(this.candidateUsers);
+		if (this.assignee != null) {
+			persons.add(this.assignee);
+		}
+		for (String person : persons) {
+			identityService.createGroupQuery()
+				.groupMember(person)
+				.unlimitedList()
+				.stream()
+				.map(Group::getId)
+				.filter(RatswegGroups.WORK_GROUPS::containsKey)
+				.forEach(groups::add);
+		}
+		return List.copyOf(groups);
+	}
+
+	private List<String> members(IdentityService identityService, String group) {
+		var query = identityService.createUserQuery().memberOfGroup(group);
+		if (this.tenantId != null) {
+			query.memberOfTenant(this.tenantId);
+		}
+		return query.orderByUserId().asc().unlimitedList().stream().map(User::getId).toList();
+	}
+
+}

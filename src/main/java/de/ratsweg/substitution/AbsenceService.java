@@ -1,0 +1,386 @@
+package de.ratsweg.substitution;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import de.ratsweg.project.Dates;
+import de.ratsweg.security.RatswegGroups;
+import de.ratsweg.tenancy.Municipalities;
+
+/**
+ * Absences and substitution (Vertretung). While a user is away, every task assigned to
+ * them that their substitute may do is offered to the substitute as well (candidate
+ * user); when the absence ends, that offer is withdrawn again. Mails about the user's
+ * tasks go to the substitute too, and history records what the substitute completed on
+ * the user's behalf ({@link SubstitutionListener}).
+ *
+ * <p>
+ * A substitute must belong to the same municipality and share one of the user's roles
+ * (work groups); a task is handed over only when the substitute is in one of its groups.
+ * Personal tasks (a board member's vote) are never handed over.
+ */
+@Service
+public class AbsenceService implements Substitutes {
+
+	private static final Logger log = LoggerFactory.getLogger(AbsenceService.class);
+
+	/** How long ended absences stay in the lists. */
+	private static final int DAYS_SHOWN_AFTER_END = 30;
+
+	private final Absences absences;
+
+	private final IdentityService identityService;
+
+	private final TaskService taskService;
+
+	private final ProcessEngineConfigurationImpl engineConfiguration;
+
+	private final Municipalities municipalities;
+
+	AbsenceService(Absences absences, ProcessEngine engine, Municipalities municipalities) {
+		this.absences = absences;
+		this.identityService = engine.getIdentityService();
+		this.taskService = engine.getTaskService();
+		this.engineConfiguration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+		this.municipalities = municipalities;
+	}
+
+	/**
+	 * What someone asks to record.
+	 *
+	 * @param userId who is away (empty: the one asking)
+	 * @param substituteId who stands in
+	 * @param firstDay the first day away
+	 * @param lastDay the last day away
+	 * @param note a remark
+	 */
+	public record Request(String userId, String substituteId, LocalDate firstDay, LocalDate lastDay, String note) {
+	}
+
+	/** A task handed over (or not, with the reason). */
+	public record TaskRef(String taskId, String name, String reason) {
+	}
+
+	/**
+	 * A recorded absence with what happened to the user's current tasks (nothing yet when
+	 * the absence starts later).
+	 */
+	public record Recorded(Absence absence, List<TaskRef> handedOver, List<TaskRef> notHandedOver) {
+	}
+
+	/** One absence as a list shows it. */
+	public record Listed(Absence absence, String userName, String substituteName, String state) {
+	}
+
+	// --- reading ---------------------------------------------------------------------
+
+	/**
+	 * The absences the user sees: their own and those in which they stand in;
+	 * administrators see all. Ended ones stay for 30 days.
+	 */
+	@Transactional(readOnly = true)
+	public List<Listed> visibleTo(String actorId) {
+		LocalDate from = today().minusDays(DAYS_SHOWN_AFTER_END);
+		List<Absence> found;
+		if (isAdministrator(actorId)) {
+			found = this.absences.all(from);
+		}
+		else {
+			found = new ArrayList<>(this.absences.ofUser(actorId, from));
+			found.addAll(this.absences.ofSubstitute(actorId, from));
+		}
+		LocalDate today = today();
+		return found.stream()
+			.map((absence) -> new Listed(absence, nameOf(absence.userId()), nameOf(absence.substituteId()),
+					absence.covers(today) ? "läuft" : absence.lastDay().isBefore(today) ? "beendet" : "geplant"))
+			.toList();
+	}
+
+	/**
+	 * The colleagues who may stand in for the user: same municipality, at least one
+	 * shared role.
+	 */
+	@Transactional(readOnly = true)
+	public List<User> possibleSubstitutes(String userId) {
+		String tenantId = tenantOf(userId);
+		Set<String> roles = rolesOf(userId);
+		if (tenantId == null || roles.isEmpty()) {
+			return List.of();
+		}
+		return this.identityService.createUserQuery()
+			.memberOfTenant(tenantId)
+			.orderByUserLastName()
+			.asc()
+			.unlimitedList()
+			.stream()
+			.filter((user) -> !user.getId().equals(userId))
+			.filter((user) -> rolesOf(user.getId()).stream().anyMatch(roles::contains))
+			.toList();
+	}
+
+	/** The users an administrator may record an absence for (all in a municipality). */
+	@Transactional(readOnly = true)
+	public List<User> usersInMunicipalities() {
+		return this.identityService.createUserQuery()
+			.orderByUserLastName()
+			.asc()
+			.unlimitedList()
+			.stream()
+			.filter((user) -> tenantOf(user.getId()) != null)
+			.toList();
+	}
+
+	public boolean isAdministrator(String userId) {
+		return this.identityService.createUserQuery().userId(userId).memberOfGroup(RatswegGroups.ADMIN).count() > 0;
+	}
+
+	// --- recording -------------------------------------------------------------------
+
+	/**
+	 * Records the absence after checking it, hands the user's tasks over if it has begun
+	 * and sets the timers for its start and end.
+	 * @throws AbsenceRefusedException with the German reason when it cannot be recorded
+	 */
+	@Transactional
+	public Recorded record(String actorId, Request request) {
+		String userId = blankToNull(request.userId()) != null ? request.userId().strip() : actorId;
+		if (!userId.equals(actorId) && !isAdministrator(actorId)) {
+			throw new AbsenceRefusedException(HttpStatus.FORBIDDEN,
+					"Sie können nur Ihre eigene Abwesenheit eintragen; für andere trägt die Administration sie ein.");
+		}
+		User user = user(userId, "Die abwesende Person „%s“ gibt es nicht.");
+		String substituteId = blankToNull(request.substituteId());
+		if (substituteId == null) {
+			throw refused("Bitte eine Vertretung auswählen.");
+		}
+		User substitute = user(substituteId.strip(), "Die Vertretung „%s“ gibt es nicht.");
+		if (substitute.getId().equals(userId)) {
+			throw refused("Niemand kann sich selbst vertreten. Bitte eine andere Person auswählen.");
+		}
+		LocalDate first = request.firstDay();
+		LocalDate last = request.lastDay();
+		if (first == null || last == null) {
+			throw refused("Bitte den ersten und den letzten Tag der Abwesenheit angeben.");
+		}
+		if (last.isBefore(first)) {
+			throw refused("Der letzte Tag liegt vor dem ersten Tag. Bitte die Daten prüfen.");
+		}
+		if (last.isBefore(today())) {
+			throw refused("Die Abwesenheit liegt ganz in der Vergangenheit und kann nicht mehr eingetragen werden.");
+		}
+		String tenantId = tenantOf(userId);
+		if (tenantId == null) {
+			throw refused(
+					"%s gehört zu keiner Stadt (oder zu mehreren) und hat daher keine Aufgaben, die jemand vertreten könnte."
+						.formatted(fullName(user)));
+		}
+		if (!memberOfTenant(substitute.getId(), tenantId)) {
+			throw refused("%s gehört nicht zur %s und kann %s daher nicht vertreten.".formatted(fullName(substitute),
+					this.municipalities.nameOf(tenantId), fullName(user)));
+		}
+		Set<String> roles = rolesOf(userId);
+		if (rolesOf(substitute.getId()).stream().noneMatch(roles::contains)) {
+			throw refused("%s hat keine Rolle von %s (%s) und kann die Aufgaben daher nicht übernehmen.".formatted(
+					fullName(substitute), fullName(user),
+					roles.stream().map(RatswegGroups::nameOf).collect(Collectors.joining(", "))));
+		}
+		for (Absence existing : this.absences.ofUser(userId, today())) {
+			if (existing.overlaps(first, last)) {
+				throw refused("Für %s ist vom %s bis %s bereits eine Abwesenheit eingetragen (Vertretung: %s)."
+					.formatted(fullName(user), Dates.german(existing.firstDay()), Dates.german(existing.lastDay()),
+							nameOf(existing.substituteId())));
+			}
+		}
+		String note = blankToNull(request.note());
+		if (note != null && note.length() > 500) {
+			throw refused("Die Bemerkung ist zu lang (höchstens 500 Zeichen).");
+		}
+		Absence absence = new Absence(UUID.randomUUID().toString(), userId, substitute.getId(), tenantId, first, last,
+				note, actorId, ClockUtil.getCurrentTime().toInstant());
+		this.absences.insert(absence);
+		AbsenceTimers.schedule(this.engineConfiguration, absence);
+		log.info("Absence {} recorded by '{}': '{}' away {} to {}, substitute '{}'", absence.id(), actorId, userId,
+				first, last, substitute.getId());
+		if (absence.covers(today())) {
+			return handOver(absence);
+		}
+		return new Recorded(absence, List.of(), List.of());
+	}
+
+	/**
+	 * Removes an absence: the substitute no longer sees the user's tasks.
+	 */
+	@Transactional
+	public void cancel(String actorId, String absenceId) {
+		Absence absence = this.absences.find(absenceId)
+			.orElseThrow(
+					() -> new AbsenceRefusedException(HttpStatus.NOT_FOUND, "Diese Abwesenheit gibt es nicht (mehr)."));
+		if (!absence.userId().equals(actorId) && !isAdministrator(actorId)) {
+			throw new AbsenceRefusedException(HttpStatus.FORBIDDEN,
+					"Sie können nur Ihre eigene Abwesenheit löschen; für andere löscht die Administration sie.");
+		}
+		takeBack(absence);
+		AbsenceTimers.cancel(this.engineConfiguration, absence);
+		this.absences.delete(absence.id());
+		log.info("Absence {} of '{}' removed by '{}'", absence.id(), absence.userId(), actorId);
+	}
+
+	// --- the engine's side -----------------------------------------------------------
+
+	@Override
+	public List<String> standingInFor(String userId, String tenantId, Collection<String> taskGroups) {
+		if (userId == null || taskGroups.isEmpty()) {
+			return List.of();
+		}
+		LocalDate today = today();
+		return this.absences.ofUser(userId, today)
+			.stream()
+			.filter((absence) -> absence.covers(today))
+			.filter((absence) -> tenantId == null || tenantId.equals(absence.tenantId()))
+			.map(Absence::substituteId)
+			.filter((substitute) -> mayDo(substitute, tenantId, taskGroups))
+			.distinct()
+			.toList();
+	}
+
+	/** Offers the user's assigned tasks to the substitute (the absence has begun). */
+	Recorded handOver(Absence absence) {
+		List<TaskRef> handedOver = new ArrayList<>();
+		List<TaskRef> notHandedOver = new ArrayList<>();
+		for (Task task : tasksOf(absence)) {
+			List<IdentityLink> links = this.taskService.getIdentityLinksForTask(task.getId());
+			List<String> groups = candidates(links, true);
+			if (groups.isEmpty()) {
+				notHandedOver.add(new TaskRef(task.getId(), task.getName(),
+						"persönliche Aufgabe (z. B. eine Stimme im Umlaufverfahren), nicht vertretbar"));
+				continue;
+			}
+			if (!mayDo(absence.substituteId(), absence.tenantId(), groups)) {
+				notHandedOver.add(new TaskRef(task.getId(), task.getName(), "die Vertretung gehört keiner der Gruppen "
+						+ groups.stream().map(RatswegGroups::nameOf).collect(Collectors.joining(", ")) + " an"));
+				continue;
+			}
+			if (!candidates(links, false).contains(absence.substituteId())) {
+				this.taskService.addCandidateUser(task.getId(), absence.substituteId());
+			}
+			handedOver.add(new TaskRef(task.getId(), task.getName(), null));
+		}
+		log.info("Absence {}: {} tasks of '{}' offered to '{}', {} not", absence.id(), handedOver.size(),
+				absence.userId(), absence.substituteId(), notHandedOver.size());
+		return new Recorded(absence, handedOver, notHandedOver);
+	}
+
+	/**
+	 * Withdraws the offer of the user's tasks to the substitute (the absence is over).
+	 */
+	void takeBack(Absence absence) {
+		for (Task task : tasksOf(absence)) {
+			if (candidates(this.taskService.getIdentityLinksForTask(task.getId()), false)
+				.contains(absence.substituteId())) {
+				this.taskService.deleteCandidateUser(task.getId(), absence.substituteId());
+			}
+		}
+	}
+
+	Absence find(String absenceId) {
+		return this.absences.find(absenceId).orElse(null);
+	}
+
+	private List<Task> tasksOf(Absence absence) {
+		return this.taskService.createTaskQuery()
+			.taskAssignee(absence.userId())
+			.tenantIdIn(absence.tenantId())
+			.orderByTaskId()
+			.asc()
+			.unlimitedList();
+	}
+
+	private static List<String> candidates(List<IdentityLink> links, boolean groups) {
+		return links.stream()
+			.filter((link) -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+			.map((link) -> groups ? link.getGroupId() : link.getUserId())
+			.filter(java.util.Objects::nonNull)
+			.toList();
+	}
+
+	private boolean mayDo(String userId, String tenantId, Collection<String> groups) {
+		return (tenantId == null || memberOfTenant(userId, tenantId))
+				&& rolesOf(userId).stream().anyMatch(groups::contains);
+	}
+
+	private boolean memberOfTenant(String userId, String tenantId) {
+		return this.identityService.createTenantQuery().userMember(userId).tenantId(tenantId).count() > 0;
+	}
+
+	/** The user's single municipality, or null (none or several). */
+	private String tenantOf(String userId) {
+		List<Tenant> tenants = this.identityService.createTenantQuery().userMember(userId).unlimitedList();
+		return (tenants.size() == 1) ? tenants.get(0).getId() : null;
+	}
+
+	private Set<String> rolesOf(String userId) {
+		return this.identityService.createGroupQuery()
+			.groupMember(userId)
+			.unlimitedList()
+			.stream()
+			.map(Group::getId)
+			.filter(RatswegGroups.WORK_GROUPS::containsKey)
+			.collect(Collectors.toSet());
+	}
+
+	private User user(String userId, String missing) {
+		User user = this.identityService.createUserQuery().userId(userId).singleResult();
+		if (user == null) {
+			throw refused(missing.formatted(userId));
+		}
+		return user;
+	}
+
+	String nameOf(String userId) {
+		User user = this.identityService.createUserQuery().userId(userId).singleResult();
+		return (user != null) ? fullName(user) : userId;
+	}
+
+	static String fullName(User user) {
+		String name = ((user.getFirstName() != null ? user.getFirstName() : "") + " "
+				+ (user.getLastName() != null ? user.getLastName() : ""))
+			.strip();
+		return name.isEmpty() ? user.getId() : name;
+	}
+
+	private static LocalDate today() {
+		return Dates.today();
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text;
+	}
+
+	private static AbsenceRefusedException refused(String message) {
+		return new AbsenceRefusedException(HttpStatus.BAD_REQUEST, message);
+	}
+
+}
