@@ -88,6 +88,21 @@ public final class WebappSession {
 		return response;
 	}
 
+	/** Posts an HTML form (URL-encoded fields), as a browser does. */
+	public ResponseEntity<String> postForm(String path, Map<String, String> fields) {
+		HttpHeaders headers = headers();
+		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+		String body = fields.entrySet()
+			.stream()
+			.map((field) -> java.net.URLEncoder.encode(field.getKey(), java.nio.charset.StandardCharsets.UTF_8) + "="
+					+ java.net.URLEncoder.encode(field.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+			.collect(java.util.stream.Collectors.joining("&"));
+		ResponseEntity<String> response = this.http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers),
+				String.class);
+		remember(response);
+		return response;
+	}
+
 	private HttpHeaders headers() {
 		HttpHeaders headers = new HttpHeaders();
 		List<String> pairs = new ArrayList<>();

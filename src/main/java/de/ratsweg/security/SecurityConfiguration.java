@@ -155,12 +155,29 @@ class SecurityConfiguration {
 	}
 
 	/**
+	 * Ratsweg's own API ({@code /api/**}, e.g. absences): like the engine's REST API,
+	 * HTTP Basic against the engine's users, stateless, and no requests from other sites.
+	 */
+	@Bean
+	@Order(4)
+	SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+		return http.securityMatcher(path("/api/**"))
+			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			.httpBasic((basic) -> basic.realmName(REALM))
+			.csrf(AbstractHttpConfigurer::disable)
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.addFilterBefore(new CrossSiteRequestFilter(), BasicAuthenticationFilter.class)
+			.headers(this::apiHeaders)
+			.build();
+	}
+
+	/**
 	 * Ratsweg's own pages ({@code /vertretung}): logged in through the Camunda webapps'
 	 * session, with Spring's CSRF token in every form; without a login the browser goes
 	 * to the webapps' login page.
 	 */
 	@Bean
-	@Order(4)
+	@Order(5)
 	SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
 		return http.securityMatcher(path(PAGES))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
@@ -177,7 +194,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	@Order(5)
+	@Order(6)
 	SecurityFilterChain defaultSecurity(HttpSecurity http) throws Exception {
 		// The error page is open: a 401 from a webapp API must reach the browser as it
 		// is, not as

@@ -184,7 +184,11 @@ class AccessMatrixTest {
 		for (Map<String, Object> task : this.rest.tasks(user, "processInstanceId=" + ownInstance)) {
 			visibleGroups.add(candidateGroupOf((String) task.get("id")));
 		}
-		Set<String> expectedGroups = admin ? Set.of(RatswegGroups.workGroupIds()) : new HashSet<>(groups);
+		// Leads ("leitung") are told about late tasks; the group has no tasks of its own.
+		Set<String> expectedGroups = admin ? Set.of(RatswegGroups.workGroupIds())
+				: groups.stream()
+					.filter(RatswegGroups.WORK_GROUPS::containsKey)
+					.collect(java.util.stream.Collectors.toSet());
 		if (!visibleGroups.equals(expectedGroups)) {
 			mismatches.add("%s sees the tasks of %s, expected %s".formatted(user, visibleGroups, expectedGroups));
 		}

@@ -1,0 +1,224 @@
+package de.ratsweg.project;
+
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo data: on the first start of the demo profile, a handful of projects in Soest and
+ * Menden, each at another stage, so that Tasklist and Cockpit show real work at once. The
+ * demo users do every step themselves, through the same forms and checks as in Tasklist.
+ * Nothing happens when there are projects already.
+ */
+@Component
+@Profile("demo")
+@Order(100)
+class DemoProjects implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoProjects.class);
+
+	private final ProcessEngine engine;
+
+	private final TaskService tasks;
+
+	private final IdentityService identity;
+
+	DemoProjects(ProcessEngine engine) {
+		this.engine = engine;
+		this.tasks = engine.getTaskService();
+		this.identity = engine.getIdentityService();
+	}
+
+	@Override
+	public void run(ApplicationArguments arguments) {
+		if (this.engine.getHistoryService()
+			.createHistoricProcessInstanceQuery()
+			.processDefinitionKey(SmartCityProject.PROCESS_KEY)
+			.count() > 0) {
+			return;
+		}
+		try {
+			create();
+			log.info("Demo data: 6 projects in Soest and Menden (see Tasklist and Cockpit)");
+		}
+		catch (RuntimeException ex) {
+			log.warn("Demo data could not be created completely (the models may have been changed): {}",
+					ex.getMessage());
+		}
+	}
+
+	private void create() {
+		// Soest, just started: the departments co-sign.
+		start("mmueller", "DEMO-SO-1",
+				idea("Smarte Parkplätze in der Altstadt",
+						"Parksuchverkehr belastet die Altstadt; freie Plätze sind nicht zu sehen.", 85_000, true, false,
+						"[\"fb-stadtentwicklung\"]"));
+
+		// Soest, co-signed: the board votes by circulation.
+		start("mmueller", "DEMO-SO-2", idea("Digitales Bürgerbüro",
+				"Termine im Bürgerbüro sind nur telefonisch zu vereinbaren.", 140_000, true, true, "[]"));
+		coSignEverything("DEMO-SO-2");
+		work("DEMO-SO-2", "Task_PrepareBoardAgendaItem",
+				Map.of("agendaSummary", "Online-Terminvergabe und digitale Anträge im Bürgerbüro", "decisionMode",
+						"circulation", "votingDays", 5));
+
+		// Soest, approved by the board: the committee office plans the consultations.
+		start("mmueller", "DEMO-SO-3", idea("Sensorik für Grünflächen",
+				"Grünflächen werden nach Plan statt nach Bedarf bewässert.", 60_000, true, false, "[\"fb-umwelt\"]"));
+		coSignEverything("DEMO-SO-3");
+		work("DEMO-SO-3", "Task_PrepareBoardAgendaItem", Map.of("agendaSummary", "Bodenfeuchtesensoren in drei Parks",
+				"decisionMode", "meeting", "boardMeetingDate", LocalDate.now().plusDays(2).toString()));
+		work("DEMO-SO-3", "Task_RecordBoardDecision",
+				Map.of("boardDecision", "approved", "boardRemarks", "Einstimmig freigegeben", "chefsache", false));
+
+		// Soest, rejected by the board: finished, for Cockpit's history.
+		start("mmueller", "DEMO-SO-4", idea("Drohnenlieferung für Medikamente",
+				"Apotheken am Stadtrand sind schlecht erreichbar.", 900_000, true, true, "[]"));
+		coSignEverything("DEMO-SO-4");
+		work("DEMO-SO-4", "Task_PrepareBoardAgendaItem", Map.of("agendaSummary", "Pilot Drohnenlieferung",
+				"decisionMode", "meeting", "boardMeetingDate", LocalDate.now().toString()));
+		work("DEMO-SO-4", "Task_RecordBoardDecision", Map.of("boardDecision", "rejected", "boardRemarks",
+				"Rechtlich und finanziell derzeit nicht darstellbar", "chefsache", false));
+
+		// Menden, just started, and the treasury is late.
+		start("eschmidt", "DEMO-ME-1",
+				idea("Smarte Straßenbeleuchtung Menden",
+						"Die Straßenbeleuchtung brennt die ganze Nacht mit voller Leistung.", 240_000, true, false,
+						"[\"fb-umwelt\"]"));
+		makeOverdue("DEMO-ME-1", "kaemmerei");
+
+		// Menden, sent back by the board: the staff revises the idea.
+		start("eschmidt", "DEMO-ME-2", idea("Offene Daten für Menden",
+				"Daten der Stadt sind nicht maschinenlesbar veröffentlicht.", 45_000, true, false, "[]"));
+		coSignEverything("DEMO-ME-2");
+		work("DEMO-ME-2", "Task_PrepareBoardAgendaItem", Map.of("agendaSummary", "Open-Data-Portal", "decisionMode",
+				"meeting", "boardMeetingDate", LocalDate.now().toString()));
+		work("DEMO-ME-2", "Task_RecordBoardDecision", Map.of("boardDecision", "revise", "boardRemarks",
+				"Betriebskosten nach Projektende darstellen", "chefsache", false));
+	}
+
+	private static VariableMap idea(String title, String need, int cost, boolean digital, boolean personalData,
+			String involvedDepartments) {
+		return Variables.createVariables()
+			.putValue(SmartCityProject.TITLE, title)
+			.putValue(SmartCityProject.NEED_GAP, need)
+			.putValue(SmartCityProject.NEED_AUDIENCE, "Bürgerinnen und Bürger")
+			.putValue(SmartCityProject.STRATEGIC_PURPOSE, "Baustein der Smart-City-Strategie")
+			.putValue(SmartCityProject.FOCUS_AREA, "climate")
+			.putValue(SmartCityProject.LEAD_UNIT, "fb-stadtentwicklung")
+			.putValueTyped(SmartCityProject.INVOLVED_DEPARTMENTS, SpinValues.jsonValue(involvedDepartments).create())
+			.putValue(SmartCityProject.DIGITAL_SOLUTION, digital)
+			.putValue(SmartCityProject.PERSONAL_DATA, personalData)
+			.putValue(SmartCityProject.ESTIMATED_COST, cost)
+			.putValue(SmartCityProject.PREFERRED_FINANCING, "funding")
+			.putValue(SmartCityProject.WORK_PACKAGES, "Konzept: 6 Wochen\nPilot: 6 Monate")
+			.putValue(SmartCityProject.EXTERNAL_CONSULTING, false);
+	}
+
+	private void start(String staff, String businessKey, VariableMap idea) {
+		as(staff, () -> this.engine.getRuntimeService()
+			.startProcessInstanceByKey(SmartCityProject.PROCESS_KEY, businessKey, idea));
+	}
+
+	private void coSignEverything(String businessKey) {
+		for (Task task : open(businessKey, "Task_CoSignProjectIdea")) {
+			completeAsMemberOfItsGroup(task, Map.of("statement", "agreed"));
+		}
+	}
+
+	private void work(String businessKey, String taskKey, Map<String, Object> input) {
+		for (Task task : open(businessKey, taskKey)) {
+			completeAsMemberOfItsGroup(task, input);
+		}
+	}
+
+	private void makeOverdue(String businessKey, String group) {
+		for (Task task : open(businessKey, "Task_CoSignProjectIdea")) {
+			boolean ofGroup = this.tasks.getIdentityLinksForTask(task.getId())
+				.stream()
+				.anyMatch((link) -> group.equals(link.getGroupId()));
+			if (ofGroup) {
+				task.setDueDate(Date.from(LocalDate.now().minusDays(3).atStartOfDay(Dates.ZONE).toInstant()));
+				this.tasks.saveTask(task);
+			}
+		}
+	}
+
+	private List<Task> open(String businessKey, String taskKey) {
+		return this.tasks.createTaskQuery()
+			.processInstanceBusinessKey(businessKey)
+			.taskDefinitionKey(taskKey)
+			.orderByTaskId()
+			.asc()
+			.listPage(0, 50);
+	}
+
+	private void completeAsMemberOfItsGroup(Task task, Map<String, Object> input) {
+		String user = this.tasks.getIdentityLinksForTask(task.getId())
+			.stream()
+			.filter((link) -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+			.map(IdentityLink::getGroupId)
+			.flatMap((group) -> this.identity.createUserQuery()
+				.memberOfGroup(group)
+				.memberOfTenant(task.getTenantId())
+				.orderByUserId()
+				.asc()
+				.listPage(0, 1)
+				.stream())
+			.map(User::getId)
+			.findFirst()
+			.orElseThrow(
+					() -> new IllegalStateException("Nobody of task " + task.getName() + " in " + task.getTenantId()));
+		as(user, () -> {
+			this.tasks.claim(task.getId(), user);
+			this.engine.getFormService().submitTaskForm(task.getId(), input);
+			return null;
+		});
+	}
+
+	private <T> T as(String userId, Supplier<T> action) {
+		List<String> groups = this.identity.createGroupQuery()
+			.groupMember(userId)
+			.listPage(0, 100)
+			.stream()
+			.map(Group::getId)
+			.toList();
+		List<String> tenants = this.identity.createTenantQuery()
+			.userMember(userId)
+			.listPage(0, 100)
+			.stream()
+			.map(Tenant::getId)
+			.toList();
+		this.identity.setAuthentication(userId, groups, tenants);
+		try {
+			return action.get();
+		}
+		finally {
+			this.identity.clearAuthentication();
+		}
+	}
+
+}

@@ -1,0 +1,270 @@
+package de.ratsweg.substitution;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Comment;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import de.ratsweg.ProcessModels;
+import de.ratsweg.ProjectIdeas;
+import de.ratsweg.RatswegSpringTest;
+import de.ratsweg.RestWork;
+import de.ratsweg.TestMailServer;
+import de.ratsweg.project.Dates;
+import de.ratsweg.security.DemoRoster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Substitution (Vertretung): Thomas Schulz of Soest's treasury is away; Andrea Kaiser,
+ * also of the treasury, stands in. His co-signing task is hers to do during his absence,
+ * and only then; a colleague of another city may not stand in; history says on whose
+ * behalf she completed it.
+ */
+@RatswegSpringTest
+class SubstitutionTest {
+
+	private static final String ABSENT = DemoRoster.TREASURY;
+
+	private static final String SUBSTITUTE = DemoRoster.TREASURY_LEAD;
+
+	private final ApplicationContext context;
+
+	private final ProcessEngine engine;
+
+	private final TaskService tasks;
+
+	private final TestRestTemplate http;
+
+	private final JdbcClient jdbc;
+
+	private String deploymentId;
+
+	private Task coSigning;
+
+	@Autowired
+	SubstitutionTest(ApplicationContext context, ProcessEngine engine, TestRestTemplate http, JdbcClient jdbc) {
+		this.context = context;
+		this.engine = engine;
+		this.tasks = engine.getTaskService();
+		this.http = http;
+		this.jdbc = jdbc;
+	}
+
+	@BeforeEach
+	void thomasSchulzHasClaimedHisCoSigningTask() {
+		DemoRoster.createIn(this.context);
+		this.jdbc.sql("DELETE FROM ratsweg_absence").update();
+		this.deploymentId = ProcessModels.deployMunicipalProcesses(this.engine);
+		DemoRoster.as(this.engine, DemoRoster.STAFF,
+				() -> this.engine.getRuntimeService()
+					.startProcessInstanceByKey("SmartCityProjectProcess", "soest-" + System.nanoTime(),
+							ProjectIdeas.smartStreetLighting()));
+		this.coSigning = DemoRoster.as(this.engine, ABSENT, () -> {
+			Task task = this.tasks.createTaskQuery()
+				.taskDefinitionKey("Task_CoSignProjectIdea")
+				.taskUnassigned()
+				.listPage(0, 1)
+				.get(0);
+			this.tasks.claim(task.getId(), ABSENT);
+			return task;
+		});
+		TestMailServer.start();
+	}
+
+	@AfterEach
+	void backToToday() {
+		ClockUtil.reset();
+		TestMailServer.start();
+		this.engine.getIdentityService().clearAuthentication();
+		ProcessModels.undeploy(this.engine, this.deploymentId);
+	}
+
+	@Test
+	void beforeAndAfterTheAbsenceNothingChangesDuringItTheSubstituteGetsTheTaskAndItsMails() throws Exception {
+		LocalDate today = Dates.today();
+		ResponseEntity<Map<String, Object>> recorded = record(ABSENT, Map.of("substituteId", SUBSTITUTE, "firstDay",
+				today.plusDays(1).toString(), "lastDay", today.plusDays(3).toString(), "note", "Urlaub"));
+		assertThat(recorded.getStatusCode().value()).as(String.valueOf(recorded.getBody())).isEqualTo(201);
+		assertThat((List<?>) recorded.getBody().get("handedOver")).as("nothing before the first day").isEmpty();
+		assertThat(substituteIsCandidate()).isFalse();
+		assertThat(mailedWhenAssignedAgain()).containsExactly("tschulz@demo.ratsweg.de");
+
+		ClockUtil.setCurrentTime(Dates.startOf(today.plusDays(1)));
+		executeAbsenceTimers();
+		assertThat(substituteIsCandidate()).as("the first day of the absence").isTrue();
+		assertThat(mailedWhenAssignedAgain()).containsExactlyInAnyOrder("tschulz@demo.ratsweg.de",
+				"akaiser@demo.ratsweg.de");
+
+		ClockUtil.setCurrentTime(Dates.endOf(today.plusDays(3)));
+		executeAbsenceTimers();
+		assertThat(substituteIsCandidate()).as("the day after the absence").isFalse();
+		assertThat(mailedWhenAssignedAgain()).containsExactly("tschulz@demo.ratsweg.de");
+	}
+
+	@Test
+	void aSubstituteFromAnotherCityOrWithoutTheRoleIsRefusedInGerman() {
+		LocalDate today = Dates.today();
+		ResponseEntity<Map<String, Object>> menden = record(ABSENT, Map.of("substituteId", DemoRoster.MENDEN_TREASURY,
+				"firstDay", today.toString(), "lastDay", today.plusDays(2).toString()));
+		assertThat(menden.getStatusCode().value()).isEqualTo(400);
+		assertThat(menden.getBody()).containsEntry("message",
+				"Gabi Hartmann gehört nicht zur Stadt Soest und kann Thomas Schulz daher nicht vertreten.");
+
+		ResponseEntity<Map<String, Object>> otherRole = record(ABSENT, Map.of("substituteId", DemoRoster.IT, "firstDay",
+				today.toString(), "lastDay", today.plusDays(2).toString()));
+		assertThat(otherRole.getStatusCode().value()).isEqualTo(400);
+		assertThat((String) otherRole.getBody().get("message"))
+			.startsWith("Jonas Wagner hat keine Rolle von Thomas Schulz (Kämmerei)");
+
+		ResponseEntity<Map<String, Object>> forSomeoneElse = record(DemoRoster.IT, Map.of("userId", ABSENT,
+				"substituteId", SUBSTITUTE, "firstDay", today.toString(), "lastDay", today.toString()));
+		assertThat(forSomeoneElse.getStatusCode().value()).isEqualTo(403);
+
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM ratsweg_absence").query(Long.class).single()).isZero();
+		assertThat(substituteIsCandidate()).isFalse();
+	}
+
+	@Test
+	void historyShowsThatTheSubstituteCompletedTheTaskOnBehalfOfTheAbsentColleague() {
+		LocalDate today = Dates.today();
+		ResponseEntity<Map<String, Object>> recorded = record(ABSENT, Map.of("substituteId", SUBSTITUTE, "firstDay",
+				today.toString(), "lastDay", today.plusDays(5).toString()));
+		assertThat(recorded.getStatusCode().value()).isEqualTo(201);
+		assertThat((List<Map<String, Object>>) recorded.getBody().get("handedOver"))
+			.extracting((task) -> task.get("taskId"))
+			.containsExactly(this.coSigning.getId());
+
+		ResponseEntity<String> submitted = new RestWork(this.http, DemoRoster.PASSWORD).submit(SUBSTITUTE,
+				this.coSigning.getId(), Map.of("statement", "agreed"));
+		assertThat(submitted.getStatusCode().value()).as(submitted.getBody()).isEqualTo(204);
+
+		HistoricVariableInstance onBehalfOf = this.engine.getHistoryService()
+			.createHistoricVariableInstanceQuery()
+			.taskIdIn(this.coSigning.getId())
+			.variableName("completedOnBehalfOf")
+			.singleResult();
+		assertThat(onBehalfOf.getValue()).isEqualTo(ABSENT);
+		List<Comment> comments = this.tasks.getTaskComments(this.coSigning.getId());
+		assertThat(comments).extracting(Comment::getFullMessage)
+			.containsExactly("Erledigt von Andrea Kaiser in Vertretung für Thomas Schulz.");
+		assertThat(comments.get(0).getUserId()).isEqualTo(SUBSTITUTE);
+		assertThat(this.engine.getHistoryService()
+			.createHistoricTaskInstanceQuery()
+			.taskId(this.coSigning.getId())
+			.singleResult()
+			.getAssignee()).isEqualTo(ABSENT);
+	}
+
+	@Test
+	void aSubstituteWhoTakesTheTaskOverStillCompletesItOnBehalfOfTheAbsentColleague() {
+		LocalDate today = Dates.today();
+		record(ABSENT, Map.of("substituteId", SUBSTITUTE, "firstDay", today.toString(), "lastDay", today.toString()));
+
+		DemoRoster.as(this.engine, SUBSTITUTE, () -> {
+			this.tasks.setAssignee(this.coSigning.getId(), SUBSTITUTE);
+			this.engine.getFormService().submitTaskForm(this.coSigning.getId(), Map.of("statement", "agreed"));
+			return null;
+		});
+
+		assertThat(this.tasks.getTaskComments(this.coSigning.getId())).extracting(Comment::getFullMessage)
+			.containsExactly("Erledigt von Andrea Kaiser in Vertretung für Thomas Schulz.");
+	}
+
+	@Test
+	void theAbsentColleagueSeesHisAbsenceAndTheSubstituteSeesWhomSheStandsInFor() {
+		LocalDate today = Dates.today();
+		record(ABSENT, Map.of("substituteId", SUBSTITUTE, "firstDay", today.toString(), "lastDay",
+				today.plusDays(1).toString()));
+
+		for (String user : List.of(ABSENT, SUBSTITUTE)) {
+			ResponseEntity<List> listed = this.http.withBasicAuth(user, DemoRoster.PASSWORD)
+				.getForEntity("/api/absences", List.class);
+			assertThat(listed.getBody()).singleElement()
+				.satisfies((absence) -> assertThat((Map<String, Object>) absence)
+					.containsEntry("userName", "Thomas Schulz")
+					.containsEntry("substituteName", "Andrea Kaiser")
+					.containsEntry("state", "läuft"));
+		}
+		assertThat(this.http.withBasicAuth(DemoRoster.IT, DemoRoster.PASSWORD)
+			.getForEntity("/api/absences", List.class)
+			.getBody()).isEmpty();
+	}
+
+	// --- steps ---------------------------------------------------------------------
+
+	@SuppressWarnings("unchecked")
+	private ResponseEntity<Map<String, Object>> record(String user, Map<String, Object> absence) {
+		ResponseEntity<Map> response = this.http.withBasicAuth(user, DemoRoster.PASSWORD)
+			.exchange("/api/absences", HttpMethod.POST, RestWork.json(absence), Map.class);
+		return ResponseEntity.status(response.getStatusCode()).body(response.getBody());
+	}
+
+	private boolean substituteIsCandidate() {
+		return this.tasks.getIdentityLinksForTask(this.coSigning.getId())
+			.stream()
+			.map(IdentityLink::getUserId)
+			.anyMatch(SUBSTITUTE::equals);
+	}
+
+	/**
+	 * The board office gives the task back and assigns it to Thomas Schulz again: who is
+	 * told?
+	 */
+	private List<String> mailedWhenAssignedAgain() throws Exception {
+		mailJobs().forEach((job) -> this.engine.getManagementService().deleteJob(job.getId()));
+		TestMailServer.clear();
+		DemoRoster.as(this.engine, DemoRoster.ADMIN, () -> {
+			this.tasks.setAssignee(this.coSigning.getId(), null);
+			this.tasks.setAssignee(this.coSigning.getId(), ABSENT);
+			return null;
+		});
+		for (Job job : mailJobs()) {
+			this.engine.getManagementService().executeJob(job.getId());
+		}
+		List<String> to = new java.util.ArrayList<>();
+		for (MimeMessage mail : TestMailServer.received()) {
+			to.add(mail.getAllRecipients()[0].toString());
+		}
+		return to;
+	}
+
+	private List<Job> mailJobs() {
+		return this.engine.getManagementService()
+			.createJobQuery()
+			.list()
+			.stream()
+			.filter((job) -> "ratsweg-mail".equals(((JobEntity) job).getJobHandlerType()))
+			.toList();
+	}
+
+	private void executeAbsenceTimers() {
+		for (Job job : this.engine.getManagementService().createJobQuery().list()) {
+			if ("ratsweg-absence".equals(((JobEntity) job).getJobHandlerType())
+					&& !job.getDuedate().after(ClockUtil.getCurrentTime())) {
+				this.engine.getManagementService().executeJob(job.getId());
+			}
+		}
+	}
+
+}
