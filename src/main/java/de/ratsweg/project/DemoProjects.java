@@ -134,7 +134,7 @@ class DemoProjects implements ApplicationRunner {
 			.putValue(SmartCityProject.PERSONAL_DATA, personalData)
 			.putValue(SmartCityProject.ESTIMATED_COST, cost)
 			.putValue(SmartCityProject.PREFERRED_FINANCING, "funding")
-			.putValue(SmartCityProject.WORK_PACKAGES, "Konzept: 6 Wochen\nPilot: 6 Monate")
+			.putValue(SmartCityProject.WORK_PACKAGES, "Konzept: 6 Wochen\nPilot: 26 Wochen")
 			.putValue(SmartCityProject.EXTERNAL_CONSULTING, false);
 	}
 

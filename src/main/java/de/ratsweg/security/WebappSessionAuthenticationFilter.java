@@ -41,12 +41,10 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 							principal.isAdmin() ? IdentityServiceAuthenticationProvider.ROLE_ADMIN : "ROLE_USER")));
 			SecurityContextHolder.setContext(context);
 		}
-		try {
-			chain.doFilter(request, response);
-		}
-		finally {
-			SecurityContextHolder.clearContext();
-		}
+		// Spring's SecurityContextHolderFilter clears the context after the request (and
+		// not
+		// before the ExceptionTranslationFilter has seen who is asking).
+		chain.doFilter(request, response);
 	}
 
 }
