@@ -50,11 +50,14 @@ class AbsencePageTest {
 	}
 
 	@Test
-	void withoutALoginThePageSendsTheBrowserToTheWebappsLogin() {
-		ResponseEntity<String> page = this.http.getForEntity("/vertretung", String.class);
+	void withoutALoginThePageSendsTheBrowserToTheWebappsLogin() throws Exception {
+		java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(this.http.getRootUri() + "/vertretung"))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
 
-		assertThat(page.getStatusCode().value()).as(page.toString()).isEqualTo(302);
-		assertThat(page.getHeaders().getLocation().toString()).endsWith("/camunda/app/welcome/default/#!/login");
+		assertThat(page.statusCode()).isEqualTo(302);
+		assertThat(page.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/camunda/app/welcome/default/#!/login"));
 	}
 
 	@Test
