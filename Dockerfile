@@ -10,4 +10,7 @@ COPY processes /app/processes
 USER ratsweg
 EXPOSE 8080
 ENV RATSWEG_PROCESSES=/app/processes
+# The municipalities' time: timers written as times of day (the morning digest) and dates
+# in mails follow it.
+ENV TZ=Europe/Berlin
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/ratsweg.jar"]

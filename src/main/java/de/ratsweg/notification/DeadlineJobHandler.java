@@ -87,6 +87,7 @@ class DeadlineJobHandler implements JobHandler<DeadlineJobHandler.Deadline> {
 		timer.setJobHandlerConfiguration(deadline);
 		timer.setDuedate(when);
 		timer.setTenantId(task.getTenantId());
+		timer.setProcessDefinitionId(task.getProcessDefinitionId());
 		timer.setExclusive(false);
 		jobs.schedule(timer);
 	}
@@ -96,7 +97,14 @@ class DeadlineJobHandler implements JobHandler<DeadlineJobHandler.Deadline> {
 		JobManager jobs = Context.getCommandContext().getJobManager();
 		for (Mail.Kind kind : Set.of(Mail.Kind.REMINDER, Mail.Kind.ESCALATION)) {
 			String configuration = new Deadline(kind, task.getId()).toCanonicalString();
-			jobs.findJobsByConfiguration(TYPE, configuration, task.getTenantId()).forEach(JobEntity::delete);
+			for (JobEntity timer : jobs.findJobsByConfiguration(TYPE, configuration, task.getTenantId())) {
+				// A timer firing right now finds the task gone and does nothing; deleting
+				// it
+				// would make the user's step fail on the job executor's lock.
+				if (timer.getLockOwner() == null) {
+					timer.delete();
+				}
+			}
 		}
 	}
 
@@ -117,7 +125,8 @@ class DeadlineJobHandler implements JobHandler<DeadlineJobHandler.Deadline> {
 		}
 		TaskPeople taskPeople = this.people.of(task);
 		if (deadline.kind() == Mail.Kind.REMINDER) {
-			this.mailJobs.queue(Mail.Kind.REMINDER, task.getId(), tenantId, this.people.workers(taskPeople));
+			this.mailJobs.queue(Mail.Kind.REMINDER, task.getId(), tenantId, task.getProcessDefinitionId(),
+					this.people.workers(taskPeople));
 			return;
 		}
 		Set<String> leads = this.people.leads(taskPeople);
@@ -126,7 +135,7 @@ class DeadlineJobHandler implements JobHandler<DeadlineJobHandler.Deadline> {
 					task.getId(), task.getName(), taskPeople.candidateGroups(), tenantId);
 			return;
 		}
-		this.mailJobs.queue(Mail.Kind.ESCALATION, task.getId(), tenantId, leads);
+		this.mailJobs.queue(Mail.Kind.ESCALATION, task.getId(), tenantId, task.getProcessDefinitionId(), leads);
 	}
 
 	@Override

@@ -36,7 +36,8 @@ class MailJobs {
 	 * Queues one mail per recipient. Must run inside an engine command (a listener, a
 	 * delegate, a job).
 	 */
-	void queue(Mail.Kind kind, String taskId, String tenantId, Collection<String> recipients) {
+	void queue(Mail.Kind kind, String taskId, String tenantId, String processDefinitionId,
+			Collection<String> recipients) {
 		if (!this.enabled) {
 			log.debug("No SMTP host configured: no {} mail for task {}", kind, taskId);
 			return;
@@ -47,6 +48,9 @@ class MailJobs {
 			job.setJobHandlerType(MailJobHandler.TYPE);
 			job.setJobHandlerConfiguration(mail);
 			job.setTenantId(tenantId);
+			// not bound to the process instance (the mail outlives the step), but to its
+			// model: a mail that fails for good is an incident of that process in Cockpit
+			job.setProcessDefinitionId(processDefinitionId);
 			// Mails of one task are independent of each other and of the process.
 			job.setExclusive(false);
 			Context.getCommandContext().getJobManager().send(job);

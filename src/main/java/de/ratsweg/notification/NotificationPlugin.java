@@ -56,6 +56,13 @@ class NotificationPlugin extends AbstractProcessEnginePlugin {
 	NotificationPlugin(@Value("${spring.mail.host:}") String mailHost, NotificationProperties properties,
 			DeadlineRules rules, ObjectProvider<JavaMailSender> sender, ObjectProvider<Substitutes> substitutes) {
 		this.properties = properties;
+		try {
+			new org.camunda.bpm.engine.impl.calendar.DurationHelper(properties.retryCycle());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("ratsweg.notifications.retry-cycle '" + properties.retryCycle()
+					+ "' is not a retry cycle such as R5/PT10M", ex);
+		}
 		this.mailJobs = new MailJobs(!mailHost.isBlank());
 		this.people = new TaskPeopleLookup(substitutes);
 		this.deadlines = new DeadlineJobHandler(this.mailJobs, this.people);

@@ -50,14 +50,15 @@ public class OverdueDigest {
 			for (Task task : page) {
 				TaskPeople taskPeople = people.of(task);
 				recipients.addAll(people.workers(taskPeople));
-				recipients.addAll(people.leads(taskPeople));
+				recipients.addAll(people.groupLeads(taskPeople));
 			}
 			overdue += page.size();
 			if (page.size() < PAGE) {
 				break;
 			}
 		}
-		this.plugin.mailJobs().queue(Mail.Kind.OVERDUE_DIGEST, null, null, recipients);
+		this.plugin.mailJobs()
+			.queue(Mail.Kind.OVERDUE_DIGEST, null, null, execution.getProcessDefinitionId(), recipients);
 		log.info("Overdue digest: {} overdue tasks, {} mails queued", overdue, recipients.size());
 	}
 

@@ -3,7 +3,6 @@ package de.ratsweg.notification;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 
@@ -44,9 +43,8 @@ class TaskNotifications implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		if (!this.mailJobs.enabled()) {
-			return;
-		}
+		// The timers run with mails off too, so that every open task has them when mails
+		// are switched on; only the mails themselves wait for an SMTP host (MailJobs).
 		switch (task.getEventName()) {
 			case EVENTNAME_CREATE -> {
 				announce(task, Mail.Kind.NEW_TASK);
@@ -72,7 +70,10 @@ class TaskNotifications implements TaskListener {
 		if (!announcedInThisCommand().add(task.getId())) {
 			return;
 		}
-		this.mailJobs.queue(kind, task.getId(), task.getTenantId(), this.people.workers(this.people.of(task)));
+		if (this.mailJobs.enabled()) {
+			this.mailJobs.queue(kind, task.getId(), task.getTenantId(), task.getProcessDefinitionId(),
+					this.people.workers(this.people.of(task)));
+		}
 	}
 
 	private Set<String> announcedInThisCommand() {

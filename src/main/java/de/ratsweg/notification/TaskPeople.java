@@ -58,10 +58,10 @@ record TaskPeople(String tenantId, String assignee, List<String> candidateUsers,
 				people.addAll(members(identityService, group));
 			}
 		}
+		// Substitutes only for tasks of a group: a personal task (a vote) stays personal.
 		Set<String> withSubstitutes = new LinkedHashSet<>(people);
-		List<String> roles = roles(identityService);
 		for (String person : people) {
-			withSubstitutes.addAll(substitutes.standingInFor(person, this.tenantId, roles));
+			withSubstitutes.addAll(substitutes.standingInFor(person, this.tenantId, this.candidateGroups));
 		}
 		return withSubstitutes;
 	}
@@ -69,10 +69,13 @@ record TaskPeople(String tenantId, String assignee, List<String> candidateUsers,
 	/**
 	 * The leads of the task's groups in its municipality: members of a group the task
 	 * belongs to who are also in the group "leitung".
+	 * @param forPersonalTasks whether a task offered to persons only (a vote) has the
+	 * leads of those persons' groups (for the escalation of that one task), or none (for
+	 * the digest, which lists the tasks of the groups a lead leads)
 	 */
-	Set<String> leads(IdentityService identityService) {
+	Set<String> leads(IdentityService identityService, boolean forPersonalTasks) {
 		Set<String> leads = new LinkedHashSet<>();
-		for (String group : roles(identityService)) {
+		for (String group : forPersonalTasks ? roles(identityService) : this.candidateGroups) {
 			for (String member : members(identityService, group)) {
 				if (identityService.createUserQuery().userId(member).memberOfGroup(RatswegGroups.LEADS).count() > 0) {
 					leads.add(member);
@@ -107,12 +110,23 @@ record TaskPeople(String tenantId, String assignee, List<String> candidateUsers,
 		return List.copyOf(groups);
 	}
 
+	/**
+	 * The group's members in the task's municipality; none for a task without one (a
+	 * group is shared by all municipalities, and who of which city is meant is unknown).
+	 */
 	private List<String> members(IdentityService identityService, String group) {
-		var query = identityService.createUserQuery().memberOfGroup(group);
-		if (this.tenantId != null) {
-			query.memberOfTenant(this.tenantId);
+		if (this.tenantId == null) {
+			return List.of();
 		}
-		return query.orderByUserId().asc().unlimitedList().stream().map(User::getId).toList();
+		return identityService.createUserQuery()
+			.memberOfGroup(group)
+			.memberOfTenant(this.tenantId)
+			.orderByUserId()
+			.asc()
+			.unlimitedList()
+			.stream()
+			.map(User::getId)
+			.toList();
 	}
 
 }

@@ -37,8 +37,14 @@ class TaskPeopleLookup {
 		return people.workers(identityService(), this.substitutes.getIfAvailable(() -> none));
 	}
 
+	/** The leads told about this one task (also of a personal task's persons). */
 	Set<String> leads(TaskPeople people) {
-		return people.leads(identityService());
+		return people.leads(identityService(), true);
+	}
+
+	/** The leads of the task's groups, who find it in their digest. */
+	Set<String> groupLeads(TaskPeople people) {
+		return people.leads(identityService(), false);
 	}
 
 	private static IdentityService identityService() {

@@ -1,6 +1,5 @@
 package de.ratsweg.project;
 
-import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +89,7 @@ class DemoProjects implements ApplicationRunner {
 				"Grünflächen werden nach Plan statt nach Bedarf bewässert.", 60_000, true, false, "[\"fb-umwelt\"]"));
 		coSignEverything("DEMO-SO-3");
 		work("DEMO-SO-3", "Task_PrepareBoardAgendaItem", Map.of("agendaSummary", "Bodenfeuchtesensoren in drei Parks",
-				"decisionMode", "meeting", "boardMeetingDate", LocalDate.now().plusDays(2).toString()));
+				"decisionMode", "meeting", "boardMeetingDate", Dates.today().plusDays(2).toString()));
 		work("DEMO-SO-3", "Task_RecordBoardDecision",
 				Map.of("boardDecision", "approved", "boardRemarks", "Einstimmig freigegeben", "chefsache", false));
 
@@ -99,7 +98,7 @@ class DemoProjects implements ApplicationRunner {
 				"Apotheken am Stadtrand sind schlecht erreichbar.", 900_000, true, true, "[]"));
 		coSignEverything("DEMO-SO-4");
 		work("DEMO-SO-4", "Task_PrepareBoardAgendaItem", Map.of("agendaSummary", "Pilot Drohnenlieferung",
-				"decisionMode", "meeting", "boardMeetingDate", LocalDate.now().toString()));
+				"decisionMode", "meeting", "boardMeetingDate", Dates.today().toString()));
 		work("DEMO-SO-4", "Task_RecordBoardDecision", Map.of("boardDecision", "rejected", "boardRemarks",
 				"Rechtlich und finanziell derzeit nicht darstellbar", "chefsache", false));
 
@@ -115,7 +114,7 @@ class DemoProjects implements ApplicationRunner {
 				"Daten der Stadt sind nicht maschinenlesbar veröffentlicht.", 45_000, true, false, "[]"));
 		coSignEverything("DEMO-ME-2");
 		work("DEMO-ME-2", "Task_PrepareBoardAgendaItem", Map.of("agendaSummary", "Open-Data-Portal", "decisionMode",
-				"meeting", "boardMeetingDate", LocalDate.now().toString()));
+				"meeting", "boardMeetingDate", Dates.today().toString()));
 		work("DEMO-ME-2", "Task_RecordBoardDecision", Map.of("boardDecision", "revise", "boardRemarks",
 				"Betriebskosten nach Projektende darstellen", "chefsache", false));
 	}
@@ -161,7 +160,7 @@ class DemoProjects implements ApplicationRunner {
 				.stream()
 				.anyMatch((link) -> group.equals(link.getGroupId()));
 			if (ofGroup) {
-				task.setDueDate(Date.from(LocalDate.now().minusDays(3).atStartOfDay(Dates.ZONE).toInstant()));
+				task.setDueDate(Date.from(Dates.today().minusDays(3).atStartOfDay(Dates.ZONE).toInstant()));
 				this.tasks.saveTask(task);
 			}
 		}

@@ -147,7 +147,8 @@ class AbsencePage {
 		}
 		catch (DateTimeParseException ex) {
 			throw new AbsenceRefusedException(org.springframework.http.HttpStatus.BAD_REQUEST,
-					"Der %s Tag „%s“ ist kein Datum (TT.MM.JJJJ).".formatted(which, text));
+					"Der %s Tag „%s“ ist kein Datum; bitte im Kalender wählen oder als JJJJ-MM-TT angeben."
+						.formatted(which, text));
 		}
 	}
 

@@ -225,7 +225,8 @@ public class AbsenceService implements Substitutes {
 		log.info("Absence {} recorded by '{}': '{}' away {} to {}, substitute '{}'", absence.id(), actorId, userId,
 				first, last, substitute.getId());
 		if (absence.covers(today())) {
-			return handOver(absence);
+			reconcile(absence.userId(), absence.tenantId());
+			return report(absence);
 		}
 		return new Recorded(absence, List.of(), List.of());
 	}
@@ -242,9 +243,9 @@ public class AbsenceService implements Substitutes {
 			throw new AbsenceRefusedException(HttpStatus.FORBIDDEN,
 					"Sie können nur Ihre eigene Abwesenheit löschen; für andere löscht die Administration sie.");
 		}
-		takeBack(absence);
 		AbsenceTimers.cancel(this.engineConfiguration, absence);
 		this.absences.delete(absence.id());
+		reconcile(absence.userId(), absence.tenantId());
 		log.info("Absence {} of '{}' removed by '{}'", absence.id(), absence.userId(), actorId);
 	}
 
@@ -252,41 +253,41 @@ public class AbsenceService implements Substitutes {
 
 	@Override
 	public List<String> standingInFor(String userId, String tenantId, Collection<String> taskGroups) {
-		if (userId == null || taskGroups.isEmpty()) {
+		// Only tasks of a municipality and of a group are handed over: no guessing who of
+		// which city may do a task that names neither.
+		if (userId == null || tenantId == null || taskGroups.isEmpty()) {
 			return List.of();
 		}
 		LocalDate today = today();
 		return this.absences.ofUser(userId, today)
 			.stream()
 			.filter((absence) -> absence.covers(today))
-			.filter((absence) -> tenantId == null || tenantId.equals(absence.tenantId()))
+			.filter((absence) -> tenantId.equals(absence.tenantId()))
 			.map(Absence::substituteId)
 			.filter((substitute) -> mayDo(substitute, tenantId, taskGroups))
 			.distinct()
 			.toList();
 	}
 
-	/** Offers the user's assigned tasks to the substitute (the absence has begun). */
-	Recorded handOver(Absence absence) {
+	/**
+	 * What became of the user's current tasks for the new absence's substitute.
+	 */
+	private Recorded report(Absence absence) {
 		List<TaskRef> handedOver = new ArrayList<>();
 		List<TaskRef> notHandedOver = new ArrayList<>();
-		for (Task task : tasksOf(absence)) {
-			List<IdentityLink> links = this.taskService.getIdentityLinksForTask(task.getId());
-			List<String> groups = candidates(links, true);
+		for (Task task : tasksOf(absence.userId(), absence.tenantId())) {
+			List<String> groups = candidates(this.taskService.getIdentityLinksForTask(task.getId()), true);
 			if (groups.isEmpty()) {
 				notHandedOver.add(new TaskRef(task.getId(), task.getName(),
 						"persönliche Aufgabe (z. B. eine Stimme im Umlaufverfahren), nicht vertretbar"));
-				continue;
 			}
-			if (!mayDo(absence.substituteId(), absence.tenantId(), groups)) {
+			else if (!mayDo(absence.substituteId(), absence.tenantId(), groups)) {
 				notHandedOver.add(new TaskRef(task.getId(), task.getName(), "die Vertretung gehört keiner der Gruppen "
 						+ groups.stream().map(RatswegGroups::nameOf).collect(Collectors.joining(", ")) + " an"));
-				continue;
 			}
-			if (!candidates(links, false).contains(absence.substituteId())) {
-				this.taskService.addCandidateUser(task.getId(), absence.substituteId());
+			else {
+				handedOver.add(new TaskRef(task.getId(), task.getName(), null));
 			}
-			handedOver.add(new TaskRef(task.getId(), task.getName(), null));
 		}
 		log.info("Absence {}: {} tasks of '{}' offered to '{}', {} not", absence.id(), handedOver.size(),
 				absence.userId(), absence.substituteId(), notHandedOver.size());
@@ -294,14 +295,41 @@ public class AbsenceService implements Substitutes {
 	}
 
 	/**
-	 * Withdraws the offer of the user's tasks to the substitute (the absence is over).
+	 * Brings every task assigned to the user in line with the user's absences of today:
+	 * offered to today's substitutes, and to nobody else Ratsweg once offered it to. The
+	 * same whichever timer, recording or removal calls it, and however often.
 	 */
-	void takeBack(Absence absence) {
-		for (Task task : tasksOf(absence)) {
-			if (candidates(this.taskService.getIdentityLinksForTask(task.getId()), false)
-				.contains(absence.substituteId())) {
-				this.taskService.deleteCandidateUser(task.getId(), absence.substituteId());
+	void reconcile(String userId, String tenantId) {
+		for (Task task : tasksOf(userId, tenantId)) {
+			reconcile(SubstitutedTask.of(task, this.engineConfiguration));
+		}
+	}
+
+	/**
+	 * Brings one task in line with the absences of its assignee today.
+	 */
+	void reconcile(SubstitutedTask task) {
+		List<String> groups = task.candidateGroups();
+		List<String> wanted = (task.assignee() != null && task.tenantId() != null)
+				? standingInFor(task.assignee(), task.tenantId(), groups) : List.of();
+		List<String> offered = task.offeredToSubstitutes();
+		List<String> nowOffered = new ArrayList<>();
+		for (String substitute : wanted) {
+			if (offered.contains(substitute)) {
+				nowOffered.add(substitute);
 			}
+			else if (!task.candidateUsers().contains(substitute)) {
+				task.addCandidateUser(substitute);
+				nowOffered.add(substitute);
+			}
+		}
+		for (String substitute : offered) {
+			if (!wanted.contains(substitute)) {
+				task.withdrawFrom(substitute);
+			}
+		}
+		if (!nowOffered.equals(offered)) {
+			task.setOfferedToSubstitutes(nowOffered);
 		}
 	}
 
@@ -309,10 +337,10 @@ public class AbsenceService implements Substitutes {
 		return this.absences.find(absenceId).orElse(null);
 	}
 
-	private List<Task> tasksOf(Absence absence) {
+	private List<Task> tasksOf(String userId, String tenantId) {
 		return this.taskService.createTaskQuery()
-			.taskAssignee(absence.userId())
-			.tenantIdIn(absence.tenantId())
+			.taskAssignee(userId)
+			.tenantIdIn(tenantId)
 			.orderByTaskId()
 			.asc()
 			.unlimitedList();
@@ -327,8 +355,7 @@ public class AbsenceService implements Substitutes {
 	}
 
 	private boolean mayDo(String userId, String tenantId, Collection<String> groups) {
-		return (tenantId == null || memberOfTenant(userId, tenantId))
-				&& rolesOf(userId).stream().anyMatch(groups::contains);
+		return memberOfTenant(userId, tenantId) && rolesOf(userId).stream().anyMatch(groups::contains);
 	}
 
 	private boolean memberOfTenant(String userId, String tenantId) {

@@ -89,14 +89,12 @@ class AbsenceTimers implements JobHandler<AbsenceTimers.Edge> {
 		AbsenceService service = this.absences.getObject();
 		Absence absence = service.find(edge.absenceId());
 		if (absence == null) {
+			// removed: its removal already withdrew what it had offered
 			return;
 		}
-		if (edge.start()) {
-			service.handOver(absence);
-		}
-		else {
-			service.takeBack(absence);
-		}
+		// The same at the start and at the end: today's absences decide, so that
+		// back-to-back absences come out right whichever timer runs first.
+		service.reconcile(absence.userId(), absence.tenantId());
 	}
 
 	@Override

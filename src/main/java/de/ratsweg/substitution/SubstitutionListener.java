@@ -51,39 +51,49 @@ class SubstitutionListener implements TaskListener {
 	}
 
 	private void offerToSubstitutes(DelegateTask task) {
-		if (task.getAssignee() == null) {
-			return;
-		}
-		List<String> groups = candidateGroups(task);
-		for (String substitute : service().standingInFor(task.getAssignee(), task.getTenantId(), groups)) {
-			if (task.getCandidates().stream().noneMatch((link) -> substitute.equals(link.getUserId()))) {
-				task.addCandidateUser(substitute);
-			}
-		}
+		service().reconcile(SubstitutedTask.of(task));
 	}
 
+	/**
+	 * A substitute who takes a task over from the absent colleague does it on their
+	 * behalf; any other assignment ends that.
+	 */
 	private void rememberWhomTheSubstituteStandsInFor(DelegateTask task) {
-		if (!(task instanceof TaskEntity entity) || task.getAssignee() == null) {
+		if (!(task instanceof TaskEntity entity)) {
 			return;
 		}
 		PropertyChange change = entity.getPropertyChanges().get(TaskEntity.ASSIGNEE);
 		Object previous = (change != null) ? change.getOrgValue() : null;
-		if (previous instanceof String absent && !absent.equals(task.getAssignee())
+		if (previous instanceof String absent && task.getAssignee() != null && !absent.equals(task.getAssignee())
 				&& service().standingInFor(absent, task.getTenantId(), candidateGroups(task))
 					.contains(task.getAssignee())) {
 			task.setVariableLocal(ON_BEHALF_OF, absent);
 		}
+		else if (task.hasVariableLocal(ON_BEHALF_OF)) {
+			task.removeVariableLocal(ON_BEHALF_OF);
+		}
 	}
 
+	/**
+	 * The substitute completes the absent colleague's task: either the task is still
+	 * assigned to the colleague, or the substitute took it over from them.
+	 */
 	private void recordOnBehalfOf(DelegateTask task) {
 		String actor = currentUser(task);
-		String absent = (String) task.getVariableLocal(ON_BEHALF_OF);
-		if (absent == null && actor != null && task.getAssignee() != null && !actor.equals(task.getAssignee())
+		if (actor == null) {
+			return;
+		}
+		String absent = null;
+		Object tookOverFrom = task.getVariableLocal(ON_BEHALF_OF);
+		if (tookOverFrom instanceof String from && actor.equals(task.getAssignee()) && !actor.equals(from)) {
+			absent = from;
+		}
+		else if (task.getAssignee() != null && !actor.equals(task.getAssignee())
 				&& service().standingInFor(task.getAssignee(), task.getTenantId(), candidateGroups(task))
 					.contains(actor)) {
 			absent = task.getAssignee();
 		}
-		if (absent == null || actor == null) {
+		if (absent == null) {
 			return;
 		}
 		task.setVariableLocal(COMPLETED_ON_BEHALF_OF, absent);

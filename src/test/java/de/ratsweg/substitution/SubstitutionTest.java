@@ -119,6 +119,12 @@ class SubstitutionTest {
 		ClockUtil.setCurrentTime(Dates.endOf(today.plusDays(3)));
 		executeAbsenceTimers();
 		assertThat(substituteIsCandidate()).as("the day after the absence").isFalse();
+		assertThat(this.engine.getAuthorizationService()
+			.createAuthorizationQuery()
+			.userIdIn(SUBSTITUTE)
+			.resourceType(org.camunda.bpm.engine.authorization.Resources.TASK)
+			.resourceId(this.coSigning.getId())
+			.count()).as("no permission of her own on his task left").isZero();
 		assertThat(mailedWhenAssignedAgain()).containsExactly("tschulz@demo.ratsweg.de");
 	}
 
@@ -189,6 +195,47 @@ class SubstitutionTest {
 
 		assertThat(this.tasks.getTaskComments(this.coSigning.getId())).extracting(Comment::getFullMessage)
 			.containsExactly("Erledigt von Andrea Kaiser in Vertretung für Thomas Schulz.");
+	}
+
+	@Test
+	void removingTheAbsenceOrGivingTheTaskToSomeoneElseWithdrawsTheOffer() {
+		LocalDate today = Dates.today();
+		ResponseEntity<Map<String, Object>> recorded = record(ABSENT,
+				Map.of("substituteId", SUBSTITUTE, "firstDay", today.toString(), "lastDay", today.toString()));
+		assertThat(substituteIsCandidate()).isTrue();
+
+		ResponseEntity<Void> removed = this.http.withBasicAuth(ABSENT, DemoRoster.PASSWORD)
+			.exchange("/api/absences/" + ((Map<?, ?>) recorded.getBody().get("absence")).get("id"), HttpMethod.DELETE,
+					null, Void.class);
+		assertThat(removed.getStatusCode().value()).isEqualTo(204);
+		assertThat(substituteIsCandidate()).as("the absence is removed").isFalse();
+
+		record(ABSENT, Map.of("substituteId", SUBSTITUTE, "firstDay", today.toString(), "lastDay", today.toString()));
+		assertThat(substituteIsCandidate()).isTrue();
+		DemoRoster.as(this.engine, DemoRoster.ADMIN, () -> {
+			this.tasks.setAssignee(this.coSigning.getId(), DemoRoster.TREASURY_LEAD);
+			this.tasks.setAssignee(this.coSigning.getId(), DemoRoster.STAFF);
+			return null;
+		});
+		assertThat(substituteIsCandidate()).as("the task is no longer his").isFalse();
+	}
+
+	@Test
+	void aTaskGivenBackToTheColleagueIsNotCompletedOnHisBehalf() {
+		LocalDate today = Dates.today();
+		record(ABSENT, Map.of("substituteId", SUBSTITUTE, "firstDay", today.toString(), "lastDay", today.toString()));
+		DemoRoster.as(this.engine, SUBSTITUTE, () -> {
+			this.tasks.setAssignee(this.coSigning.getId(), SUBSTITUTE);
+			this.tasks.setAssignee(this.coSigning.getId(), ABSENT);
+			return null;
+		});
+
+		DemoRoster.as(this.engine, ABSENT, () -> {
+			this.engine.getFormService().submitTaskForm(this.coSigning.getId(), Map.of("statement", "agreed"));
+			return null;
+		});
+
+		assertThat(this.tasks.getTaskComments(this.coSigning.getId())).isEmpty();
 	}
 
 	@Test
