@@ -19,6 +19,7 @@ import org.springframework.context.ApplicationContext;
 
 import de.ratsweg.ProcessModels;
 import de.ratsweg.RatswegSpringTest;
+import de.ratsweg.TestMailServer;
 import de.ratsweg.security.DemoRoster;
 import de.ratsweg.tasklist.TaskFilters;
 
@@ -81,12 +82,20 @@ class BoardApprovalInTasklistTest {
 			theDepartmentsCoSignAndTheBoardOfficeAsksForAVoteByCirculation();
 
 			browser.logIn("tasklist", DemoRoster.BOARD_MEMBER, DemoRoster.PASSWORD);
+			browser.waitFor(By
+				.xpath("//*[contains(@class,'filters')]//*[contains(text(),'" + TaskFilters.BOARD_APPROVALS + "')]"));
+			// The link in his mail opens the same task.
+			browser.go(linkInTheMailTo(DemoRoster.BOARD_MEMBER));
+			browser.until((driver) -> browser.text().contains("Diese Aufgabe übernehmen") ? true : null);
+			assertThat(browser.text()).contains("Im Umlaufverfahren abstimmen – „" + TITLE + "“");
+			browser.screenshot("board-approval-5-link-in-mail");
+
 			browser.click(browser.waitFor(By
 				.xpath("//*[contains(@class,'filters')]//*[contains(text(),'" + TaskFilters.BOARD_APPROVALS + "')]")));
 			WebElement vote = browser
 				.waitFor(By.xpath("//*[contains(@class,'task')]//a[contains(.,'Im Umlaufverfahren abstimmen')]"));
 			assertThat(browser.text()).contains("„" + TITLE + "“", "Stadt Soest");
-			browser.screenshot("board-approval-5-board-filter");
+			browser.screenshot("board-approval-6-board-filter");
 
 			browser.click(vote);
 			WebElement claim = browser
@@ -101,10 +110,10 @@ class BoardApprovalInTasklistTest {
 					+ "//input[@type='radio'][following-sibling::label[contains(.,'Freigeben')]]")));
 			browser
 				.script("document.querySelector(\".fjs-form input[type='radio']\").scrollIntoView({block: 'center'});");
-			browser.screenshot("board-approval-6-vote");
+			browser.screenshot("board-approval-7-vote");
 			browser.click(browser.waitFor(By.xpath("//button[contains(.,'Abschließen')]")));
 			browser.until((driver) -> voteOf(DemoRoster.BOARD_MEMBER, project) != null ? true : null);
-			browser.screenshot("board-approval-7-approved");
+			browser.screenshot("board-approval-8-approved");
 		}
 		ProcessInstance project = processOf(TITLE);
 		HistoricTaskInstance vote = voteOf(DemoRoster.BOARD_MEMBER, project);
@@ -209,6 +218,38 @@ class BoardApprovalInTasklistTest {
 						"decisionMode", "circulation", "votingDays", 5));
 			return null;
 		});
+	}
+
+	/**
+	 * Sends the queued mails to the user (the test mail server keeps them) and returns
+	 * the task link of the newest, as a path on this server.
+	 */
+	private String linkInTheMailTo(String user) {
+		for (org.camunda.bpm.engine.runtime.Job job : this.engine.getManagementService().createJobQuery().list()) {
+			org.camunda.bpm.engine.impl.persistence.entity.JobEntity entity = (org.camunda.bpm.engine.impl.persistence.entity.JobEntity) job;
+			if ("ratsweg-mail".equals(entity.getJobHandlerType())
+					&& entity.getJobHandlerConfigurationRaw().endsWith("|" + user)) {
+				this.engine.getManagementService().executeJob(job.getId());
+			}
+		}
+		String link = null;
+		try {
+			for (jakarta.mail.internet.MimeMessage mail : TestMailServer.received()) {
+				if (mail.getAllRecipients()[0].toString().startsWith(user + "@") && mail.getSubject().contains(TITLE)) {
+					java.util.regex.Matcher found = java.util.regex.Pattern
+						.compile("http://localhost:8080(/camunda/app/tasklist/default/#/\\?task=[0-9a-f-]+)")
+						.matcher(mail.getContent().toString());
+					if (found.find()) {
+						link = found.group(1);
+					}
+				}
+			}
+		}
+		catch (jakarta.mail.MessagingException | java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		assertThat(link).as("a mail to %s with the link to the task", user).isNotNull();
+		return link;
 	}
 
 	private List<Task> visible(String user, String taskKey) {
