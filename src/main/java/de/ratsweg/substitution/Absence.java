@@ -18,7 +18,7 @@ import java.time.LocalDate;
  * @param recordedAt when
  */
 public record Absence(String id, String userId, String substituteId, String tenantId, LocalDate firstDay,
-		LocalDate lastDay, String note, String recordedBy, Instant recordedAt) {
+		LocalDate lastDay, String note, String recordedBy, Instant recordedAt) implements java.io.Serializable {
 
 	boolean covers(LocalDate day) {
 		return !day.isBefore(this.firstDay) && !day.isAfter(this.lastDay);

@@ -81,14 +81,15 @@ public class AbsenceService implements Substitutes {
 	}
 
 	/** A task handed over (or not, with the reason). */
-	public record TaskRef(String taskId, String name, String reason) {
+	public record TaskRef(String taskId, String name, String reason) implements java.io.Serializable {
 	}
 
 	/**
 	 * A recorded absence with what happened to the user's current tasks (nothing yet when
 	 * the absence starts later).
 	 */
-	public record Recorded(Absence absence, List<TaskRef> handedOver, List<TaskRef> notHandedOver) {
+	public record Recorded(Absence absence, List<TaskRef> handedOver,
+			List<TaskRef> notHandedOver) implements java.io.Serializable {
 	}
 
 	/** One absence as a list shows it. */

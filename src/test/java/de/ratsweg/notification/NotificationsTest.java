@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
 
 import de.ratsweg.ProcessModels;
@@ -54,9 +55,12 @@ class NotificationsTest {
 
 	private String deploymentId;
 
+	private final TestRestTemplate http;
+
 	@Autowired
-	NotificationsTest(ApplicationContext context, ProcessEngine engine) {
+	NotificationsTest(ApplicationContext context, ProcessEngine engine, TestRestTemplate http) {
 		this.context = context;
+		this.http = http;
 		this.engine = engine;
 		this.management = engine.getManagementService();
 		this.tasks = engine.getTaskService();
@@ -151,6 +155,9 @@ class NotificationsTest {
 			}
 		}
 		assertThat(attempts).as("five tries in all (R5/PT10M)").isEqualTo(5);
+		assertThat(this.http.getForObject("/actuator/health", String.class))
+			.as("Ratsweg stays in the load balancer while the mail server is down")
+			.contains("\"status\":\"UP\"");
 		assertThat(this.engine.getRuntimeService().createIncidentQuery().configuration(jobId).singleResult())
 			.as("an incident of the board's process in Cockpit")
 			.satisfies((incident) -> assertThat(incident.getProcessDefinitionId())
