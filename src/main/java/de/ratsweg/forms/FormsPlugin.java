@@ -3,12 +3,13 @@ package de.ratsweg.forms;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 
 import org.springframework.stereotype.Component;
+
+import de.ratsweg.system.EngineExtensions;
 
 /**
  * Adds the server-side form checks and the task titles to every process the engine
@@ -20,12 +21,7 @@ public class FormsPlugin extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
-		if (listeners == null) {
-			listeners = new ArrayList<>();
-			configuration.setCustomPostBPMNParseListeners(listeners);
-		}
-		listeners.add(new TaskTitles());
+		EngineExtensions.addParseListener(configuration, new TaskTitles());
 		List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired();
 		if (interceptors == null) {
 			interceptors = new ArrayList<>();

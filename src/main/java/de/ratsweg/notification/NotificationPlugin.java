@@ -1,19 +1,8 @@
 package de.ratsweg.notification;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.task.TaskDefinition;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +13,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 import de.ratsweg.substitution.Substitutes;
+import de.ratsweg.system.EngineExtensions;
 
 /**
  * E-mail notifications and deadlines in the engine: the listener on every user task, the
@@ -86,30 +76,11 @@ class NotificationPlugin extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		List<JobHandler> handlers = configuration.getCustomJobHandlers();
-		if (handlers == null) {
-			handlers = new ArrayList<>();
-			configuration.setCustomJobHandlers(handlers);
-		}
-		handlers.add(this.mailJobHandler);
-		handlers.add(this.deadlines);
+		EngineExtensions.addJobHandlers(configuration, this.mailJobHandler, this.deadlines);
 		configuration.setFailedJobCommandFactory(new MailRetries(this.properties.retryCycle()));
-		List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
-		if (listeners == null) {
-			listeners = new ArrayList<>();
-			configuration.setCustomPostBPMNParseListeners(listeners);
-		}
-		listeners.add(new AbstractBpmnParseListener() {
-			@Override
-			public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-				TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-				for (String event : List.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT,
-						TaskListener.EVENTNAME_UPDATE, TaskListener.EVENTNAME_COMPLETE,
-						TaskListener.EVENTNAME_DELETE)) {
-					task.addBuiltInTaskListener(event, NotificationPlugin.this.notifications);
-				}
-			}
-		});
+		EngineExtensions.onEveryUserTask(configuration, this.notifications, TaskListener.EVENTNAME_CREATE,
+				TaskListener.EVENTNAME_ASSIGNMENT, TaskListener.EVENTNAME_UPDATE, TaskListener.EVENTNAME_COMPLETE,
+				TaskListener.EVENTNAME_DELETE);
 	}
 
 }

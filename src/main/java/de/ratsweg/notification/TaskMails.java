@@ -11,8 +11,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -27,6 +25,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 
 import de.ratsweg.project.Dates;
 import de.ratsweg.security.RatswegGroups;
+import de.ratsweg.security.UserDirectory;
 import de.ratsweg.tasklist.TaskColumns;
 
 /**
@@ -99,7 +98,7 @@ class TaskMails {
 			return null;
 		}
 		Map<String, Object> columns = taskService.getVariablesLocal(task.getId());
-		StringBuilder text = new StringBuilder("Guten Tag ").append(fullName(recipient)).append(",\n\n");
+		StringBuilder text = new StringBuilder("Guten Tag ").append(UserDirectory.fullName(recipient)).append(",\n\n");
 		String subject;
 		switch (mail.kind()) {
 			case NEW_TASK -> {
@@ -127,7 +126,7 @@ class TaskMails {
 		text.append("Frist: ").append(due(task.getDueDate())).append('\n');
 		if (mail.kind() == Mail.Kind.ESCALATION) {
 			text.append("Bearbeitet von: ")
-				.append(task.getAssignee() != null ? fullName(identityService, task.getAssignee())
+				.append(task.getAssignee() != null ? UserDirectory.fullName(identityService, task.getAssignee())
 						: "noch niemand (die Aufgabe wartet auf Übernahme)")
 				.append('\n');
 		}
@@ -149,7 +148,7 @@ class TaskMails {
 			log.info("No overdue digest for user '{}': nothing is overdue any more", recipient.getId());
 			return null;
 		}
-		StringBuilder text = new StringBuilder("Guten Tag ").append(fullName(recipient)).append(",\n\n");
+		StringBuilder text = new StringBuilder("Guten Tag ").append(UserDirectory.fullName(recipient)).append(",\n\n");
 		text.append("diese Aufgaben haben ihre Frist überschritten (Stand: ")
 			.append(due(ClockUtil.getCurrentTime()))
 			.append(").\n");
@@ -176,7 +175,8 @@ class TaskMails {
 			}
 			text.append("\n  Frist: ").append(due(task.getDueDate()));
 			if (task.getAssignee() != null) {
-				text.append(", bearbeitet von ").append(fullName(engine.getIdentityService(), task.getAssignee()));
+				text.append(", bearbeitet von ")
+					.append(UserDirectory.fullName(engine.getIdentityService(), task.getAssignee()));
 			}
 			text.append("\n  ").append(this.properties.taskLink(task.getId())).append('\n');
 		}
@@ -202,16 +202,10 @@ class TaskMails {
 	 */
 	static List<Task> overdueTasksLedBy(ProcessEngineConfigurationImpl engine, String userId) {
 		IdentityService identityService = engine.getIdentityService();
-		List<String> groups = identityService.createGroupQuery()
-			.groupMember(userId)
-			.unlimitedList()
-			.stream()
-			.map(Group::getId)
-			.toList();
-		if (!groups.contains(RatswegGroups.LEADS)) {
+		if (identityService.createUserQuery().userId(userId).memberOfGroup(RatswegGroups.LEADS).count() == 0) {
 			return new ArrayList<>();
 		}
-		List<String> led = groups.stream().filter(RatswegGroups.WORK_GROUPS::containsKey).toList();
+		List<String> led = UserDirectory.workGroupsOf(identityService, userId);
 		if (led.isEmpty()) {
 			return new ArrayList<>();
 		}
@@ -224,13 +218,7 @@ class TaskMails {
 	}
 
 	private static TaskQuery inTenantsOf(ProcessEngineConfigurationImpl engine, String userId, TaskQuery query) {
-		String[] tenants = engine.getIdentityService()
-			.createTenantQuery()
-			.userMember(userId)
-			.unlimitedList()
-			.stream()
-			.map(Tenant::getId)
-			.toArray(String[]::new);
+		String[] tenants = UserDirectory.municipalitiesOf(engine.getIdentityService(), userId).toArray(String[]::new);
 		return (tenants.length > 0) ? query.tenantIdIn(tenants) : query.withoutTenantId();
 	}
 
@@ -267,25 +255,13 @@ class TaskMails {
 			}
 		}
 		if (task.getAssignee() != null) {
-			return "Sie vertreten " + fullName(identityService, task.getAssignee()) + ".";
+			return "Sie vertreten " + UserDirectory.fullName(identityService, task.getAssignee()) + ".";
 		}
 		return personal ? "Die Aufgabe wird Ihnen persönlich angeboten." : "Sie vertreten eine abwesende Person.";
 	}
 
 	static String due(Date date) {
 		return (date != null) ? DUE.format(date.toInstant().atZone(Dates.ZONE)) : "keine";
-	}
-
-	private static String fullName(IdentityService identityService, String userId) {
-		User user = identityService.createUserQuery().userId(userId).singleResult();
-		return (user != null) ? fullName(user) : userId;
-	}
-
-	static String fullName(User user) {
-		String name = ((user.getFirstName() != null ? user.getFirstName() : "") + " "
-				+ (user.getLastName() != null ? user.getLastName() : ""))
-			.strip();
-		return name.isEmpty() ? user.getId() : name;
 	}
 
 }

@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 
 import de.ratsweg.security.RatswegGroups;
+import de.ratsweg.security.UserDirectory;
 import de.ratsweg.substitution.Substitutes;
 
 /**
@@ -99,13 +99,7 @@ record TaskPeople(String tenantId, String assignee, List<String> candidateUsers,
 			persons.add(this.assignee);
 		}
 		for (String person : persons) {
-			identityService.createGroupQuery()
-				.groupMember(person)
-				.unlimitedList()
-				.stream()
-				.map(Group::getId)
-				.filter(RatswegGroups.WORK_GROUPS::containsKey)
-				.forEach(groups::add);
+			groups.addAll(UserDirectory.workGroupsOf(identityService, person));
 		}
 		return List.copyOf(groups);
 	}

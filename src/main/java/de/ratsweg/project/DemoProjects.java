@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -25,6 +24,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+
+import de.ratsweg.security.UserDirectory;
 
 /**
  * Demo data: on the first start of the demo profile, a handful of projects in Soest and
@@ -205,12 +206,7 @@ class DemoProjects implements ApplicationRunner {
 			.stream()
 			.map(Group::getId)
 			.toList();
-		List<String> tenants = this.identity.createTenantQuery()
-			.userMember(userId)
-			.listPage(0, 100)
-			.stream()
-			.map(Tenant::getId)
-			.toList();
+		List<String> tenants = UserDirectory.municipalitiesOf(this.identity, userId);
 		this.identity.setAuthentication(userId, groups, tenants);
 		try {
 			return action.get();

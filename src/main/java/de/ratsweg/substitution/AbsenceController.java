@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import de.ratsweg.security.UserDirectory;
+
 /**
  * Absences over HTTP (HTTP Basic, like the engine's REST API):
  * <ul>
@@ -93,7 +95,7 @@ class AbsenceController {
 		}
 		return this.absences.possibleSubstitutes(forUser)
 			.stream()
-			.map((user) -> new Person(user.getId(), AbsenceService.fullName(user)))
+			.map((user) -> new Person(user.getId(), UserDirectory.fullName(user)))
 			.toList();
 	}
 

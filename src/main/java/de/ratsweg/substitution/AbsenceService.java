@@ -11,8 +11,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -28,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import de.ratsweg.project.Dates;
 import de.ratsweg.security.RatswegGroups;
+import de.ratsweg.security.UserDirectory;
 import de.ratsweg.tenancy.Municipalities;
 
 /**
@@ -196,23 +195,24 @@ public class AbsenceService implements Substitutes {
 		if (tenantId == null) {
 			throw refused(
 					"%s gehört zu keiner Stadt (oder zu mehreren) und hat daher keine Aufgaben, die jemand vertreten könnte."
-						.formatted(fullName(user)));
+						.formatted(UserDirectory.fullName(user)));
 		}
 		if (!memberOfTenant(substitute.getId(), tenantId)) {
-			throw refused("%s gehört nicht zur %s und kann %s daher nicht vertreten.".formatted(fullName(substitute),
-					this.municipalities.nameOf(tenantId), fullName(user)));
+			throw refused("%s gehört nicht zur %s und kann %s daher nicht vertreten.".formatted(
+					UserDirectory.fullName(substitute), this.municipalities.nameOf(tenantId),
+					UserDirectory.fullName(user)));
 		}
 		Set<String> roles = rolesOf(userId);
 		if (rolesOf(substitute.getId()).stream().noneMatch(roles::contains)) {
 			throw refused("%s hat keine Rolle von %s (%s) und kann die Aufgaben daher nicht übernehmen.".formatted(
-					fullName(substitute), fullName(user),
+					UserDirectory.fullName(substitute), UserDirectory.fullName(user),
 					roles.stream().map(RatswegGroups::nameOf).collect(Collectors.joining(", "))));
 		}
 		for (Absence existing : this.absences.ofUser(userId, today())) {
 			if (existing.overlaps(first, last)) {
 				throw refused("Für %s ist vom %s bis %s bereits eine Abwesenheit eingetragen (Vertretung: %s)."
-					.formatted(fullName(user), Dates.german(existing.firstDay()), Dates.german(existing.lastDay()),
-							nameOf(existing.substituteId())));
+					.formatted(UserDirectory.fullName(user), Dates.german(existing.firstDay()),
+							Dates.german(existing.lastDay()), nameOf(existing.substituteId())));
 			}
 		}
 		String note = blankToNull(request.note());
@@ -365,18 +365,12 @@ public class AbsenceService implements Substitutes {
 
 	/** The user's single municipality, or null (none or several). */
 	private String tenantOf(String userId) {
-		List<Tenant> tenants = this.identityService.createTenantQuery().userMember(userId).unlimitedList();
-		return (tenants.size() == 1) ? tenants.get(0).getId() : null;
+		List<String> tenants = UserDirectory.municipalitiesOf(this.identityService, userId);
+		return (tenants.size() == 1) ? tenants.get(0) : null;
 	}
 
 	private Set<String> rolesOf(String userId) {
-		return this.identityService.createGroupQuery()
-			.groupMember(userId)
-			.unlimitedList()
-			.stream()
-			.map(Group::getId)
-			.filter(RatswegGroups.WORK_GROUPS::containsKey)
-			.collect(Collectors.toSet());
+		return Set.copyOf(UserDirectory.workGroupsOf(this.identityService, userId));
 	}
 
 	private User user(String userId, String missing) {
@@ -388,15 +382,7 @@ public class AbsenceService implements Substitutes {
 	}
 
 	String nameOf(String userId) {
-		User user = this.identityService.createUserQuery().userId(userId).singleResult();
-		return (user != null) ? fullName(user) : userId;
-	}
-
-	static String fullName(User user) {
-		String name = ((user.getFirstName() != null ? user.getFirstName() : "") + " "
-				+ (user.getLastName() != null ? user.getLastName() : ""))
-			.strip();
-		return name.isEmpty() ? user.getId() : name;
+		return UserDirectory.fullName(this.identityService, userId);
 	}
 
 	private static LocalDate today() {

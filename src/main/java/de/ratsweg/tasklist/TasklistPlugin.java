@@ -1,21 +1,13 @@
 package de.ratsweg.tasklist;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import de.ratsweg.system.EngineExtensions;
 import de.ratsweg.tenancy.Municipalities;
 
 /**
@@ -36,21 +28,8 @@ class TasklistPlugin extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
-		if (listeners == null) {
-			listeners = new ArrayList<>();
-			configuration.setCustomPostBPMNParseListeners(listeners);
-		}
-		listeners.add(new AbstractBpmnParseListener() {
-			@Override
-			public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-				UserTaskActivityBehavior behavior = (UserTaskActivityBehavior) activity.getActivityBehavior();
-				behavior.getTaskDefinition()
-					.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, TasklistPlugin.this.columns);
-				behavior.getTaskDefinition()
-					.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, TasklistPlugin.this.columns);
-			}
-		});
+		EngineExtensions.onEveryUserTask(configuration, this.columns, TaskListener.EVENTNAME_CREATE,
+				TaskListener.EVENTNAME_UPDATE);
 	}
 
 }

@@ -1,13 +1,11 @@
 package de.ratsweg.tenancy;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
 import org.springframework.stereotype.Component;
+
+import de.ratsweg.system.EngineExtensions;
 
 /**
  * Instances of the shared models belong to the starting user's municipality, and decision
@@ -21,12 +19,7 @@ public class TenancyPlugin extends AbstractProcessEnginePlugin {
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
 		configuration.setTenantIdProvider(new StartingUserTenant());
-		List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
-		if (listeners == null) {
-			listeners = new ArrayList<>();
-			configuration.setCustomPostBPMNParseListeners(listeners);
-		}
-		listeners.add(new TenantDecisionFallback());
+		EngineExtensions.addParseListener(configuration, new TenantDecisionFallback());
 	}
 
 }
