@@ -30,6 +30,41 @@ class DemoProfileTest {
 	}
 
 	@Test
+	void theDemoStartsOnceWithProjectsAtDifferentStagesInTwoCities() {
+		assumeTrue(!TestProfiles.onPostgres(), "the demo runs on H2 only");
+		SeparateApplication demo = SeparateApplication.withProfiles()
+			.property("ratsweg.processes.location", "processes")
+			.h2Database("demo-" + java.util.UUID.randomUUID());
+		try (ConfigurableApplicationContext first = demo.run()) {
+			org.camunda.bpm.engine.ProcessEngine engine = first.getBean(org.camunda.bpm.engine.ProcessEngine.class);
+			var history = engine.getHistoryService();
+			assertThat(
+					history.createHistoricProcessInstanceQuery().processDefinitionKey("SmartCityProjectProcess").list())
+				.extracting(org.camunda.bpm.engine.history.HistoricProcessInstance::getTenantId)
+				.containsOnly("soest", "menden")
+				.hasSize(6);
+			assertThat(history.createHistoricProcessInstanceQuery()
+				.processDefinitionKey("SmartCityProjectProcess")
+				.finished()
+				.count()).as("one rejected by the board").isEqualTo(1);
+			var tasks = engine.getTaskService();
+			for (String stage : java.util.List.of("Task_CoSignProjectIdea", "Task_VoteOnProjectIdea",
+					"Task_ScheduleConsultation", "Task_ReviseProjectIdea")) {
+				assertThat(tasks.createTaskQuery().taskDefinitionKey(stage).count()).as(stage).isPositive();
+			}
+			assertThat(tasks.createTaskQuery().dueBefore(new java.util.Date()).count()).as("something overdue")
+				.isPositive();
+		}
+		try (ConfigurableApplicationContext second = demo.run()) {
+			assertThat(second.getBean(org.camunda.bpm.engine.ProcessEngine.class)
+				.getHistoryService()
+				.createHistoricProcessInstanceQuery()
+				.processDefinitionKey("SmartCityProjectProcess")
+				.count()).as("no second set on the next start").isEqualTo(6);
+		}
+	}
+
+	@Test
 	void demoProfileRefusesAProductionDatabase() {
 		assumeTrue(TestProfiles.onPostgres(), "needs the PostgreSQL of the second pass");
 

@@ -146,6 +146,8 @@ class SubstitutionTest {
 		ResponseEntity<Map<String, Object>> forSomeoneElse = record(DemoRoster.IT, Map.of("userId", ABSENT,
 				"substituteId", SUBSTITUTE, "firstDay", today.toString(), "lastDay", today.toString()));
 		assertThat(forSomeoneElse.getStatusCode().value()).isEqualTo(403);
+		assertThat((String) forSomeoneElse.getBody().get("message")).isEqualTo(
+				"Sie können nur Ihre eigene Abwesenheit eintragen; für andere trägt die Administration sie ein.");
 
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM ratsweg_absence").query(Long.class).single()).isZero();
 		assertThat(substituteIsCandidate()).isFalse();
@@ -195,6 +197,19 @@ class SubstitutionTest {
 
 		assertThat(this.tasks.getTaskComments(this.coSigning.getId())).extracting(Comment::getFullMessage)
 			.containsExactly("Erledigt von Andrea Kaiser in Vertretung für Thomas Schulz.");
+	}
+
+	@Test
+	void anAdministratorRecordsTheAbsenceOfAnyone() {
+		LocalDate today = Dates.today();
+
+		ResponseEntity<Map<String, Object>> recorded = record(DemoRoster.ADMIN, Map.of("userId", ABSENT, "substituteId",
+				SUBSTITUTE, "firstDay", today.toString(), "lastDay", today.toString()));
+
+		assertThat(recorded.getStatusCode().value()).isEqualTo(201);
+		assertThat((Map<String, Object>) recorded.getBody().get("absence")).containsEntry("userId", ABSENT)
+			.containsEntry("recordedBy", DemoRoster.ADMIN);
+		assertThat(substituteIsCandidate()).isTrue();
 	}
 
 	@Test
