@@ -98,9 +98,8 @@ class DeadlineJobHandler implements JobHandler<DeadlineJobHandler.Deadline> {
 		for (Mail.Kind kind : Set.of(Mail.Kind.REMINDER, Mail.Kind.ESCALATION)) {
 			String configuration = new Deadline(kind, task.getId()).toCanonicalString();
 			for (JobEntity timer : jobs.findJobsByConfiguration(TYPE, configuration, task.getTenantId())) {
-				// A timer firing right now finds the task gone and does nothing; deleting
-				// it
-				// would make the user's step fail on the job executor's lock.
+				// A timer firing right now finds the task gone and does nothing;
+				// deleting it would make the user's step fail on the executor's lock.
 				if (timer.getLockOwner() == null) {
 					timer.delete();
 				}

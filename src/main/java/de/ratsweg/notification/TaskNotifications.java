@@ -9,9 +9,12 @@ import java.util.WeakHashMap;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+
+import de.ratsweg.project.ProcessRecords;
+import de.ratsweg.system.EngineExtensions;
 
 /**
  * Tells people about their tasks: a mail to everyone who may work on a new task, a mail
@@ -51,7 +54,7 @@ class TaskNotifications implements TaskListener {
 				this.deadlines.schedule(task, this.rules.of(processKey(task)));
 			}
 			case EVENTNAME_ASSIGNMENT -> {
-				String actor = currentUser(task);
+				String actor = ProcessRecords.currentUser(task.getExecution());
 				if (task.getAssignee() == null || task.getAssignee().equals(actor)) {
 					// given back, or taken by the user themselves: nobody to tell
 					announcedInThisCommand().add(task.getId());
@@ -59,7 +62,11 @@ class TaskNotifications implements TaskListener {
 				}
 				announce(task, Mail.Kind.ASSIGNED);
 			}
-			case EVENTNAME_UPDATE -> this.deadlines.schedule(task, this.rules.of(processKey(task)));
+			case EVENTNAME_UPDATE -> {
+				if (EngineExtensions.changed(task, TaskEntity.DUE_DATE)) {
+					this.deadlines.schedule(task, this.rules.of(processKey(task)));
+				}
+			}
 			case EVENTNAME_COMPLETE, EVENTNAME_DELETE -> this.deadlines.cancel(task);
 			default -> {
 			}
@@ -85,11 +92,6 @@ class TaskNotifications implements TaskListener {
 			return execution.getProcessDefinition().getKey();
 		}
 		return null;
-	}
-
-	private static String currentUser(DelegateTask task) {
-		Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-		return (authentication != null) ? authentication.getUserId() : null;
 	}
 
 }

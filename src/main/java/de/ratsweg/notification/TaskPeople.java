@@ -74,13 +74,14 @@ record TaskPeople(String tenantId, String assignee, List<String> candidateUsers,
 	 * the digest, which lists the tasks of the groups a lead leads)
 	 */
 	Set<String> leads(IdentityService identityService, boolean forPersonalTasks) {
+		List<String> groups = forPersonalTasks ? roles(identityService) : this.candidateGroups;
+		if (groups.isEmpty()) {
+			return Set.of();
+		}
+		List<String> allLeads = members(identityService, RatswegGroups.LEADS);
 		Set<String> leads = new LinkedHashSet<>();
-		for (String group : forPersonalTasks ? roles(identityService) : this.candidateGroups) {
-			for (String member : members(identityService, group)) {
-				if (identityService.createUserQuery().userId(member).memberOfGroup(RatswegGroups.LEADS).count() > 0) {
-					leads.add(member);
-				}
-			}
+		for (String group : groups) {
+			members(identityService, group).stream().filter(allLeads::contains).forEach(leads::add);
 		}
 		return leads;
 	}

@@ -14,8 +14,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -277,7 +275,7 @@ public class AbsenceService implements Substitutes {
 		List<TaskRef> handedOver = new ArrayList<>();
 		List<TaskRef> notHandedOver = new ArrayList<>();
 		for (Task task : tasksOf(absence.userId(), absence.tenantId())) {
-			List<String> groups = candidates(this.taskService.getIdentityLinksForTask(task.getId()), true);
+			List<String> groups = SubstitutedTask.of(task, this.engineConfiguration).candidateGroups();
 			if (groups.isEmpty()) {
 				notHandedOver.add(new TaskRef(task.getId(), task.getName(),
 						"persönliche Aufgabe (z. B. eine Stimme im Umlaufverfahren), nicht vertretbar"));
@@ -311,8 +309,7 @@ public class AbsenceService implements Substitutes {
 	 */
 	void reconcile(SubstitutedTask task) {
 		List<String> groups = task.candidateGroups();
-		List<String> wanted = (task.assignee() != null && task.tenantId() != null)
-				? standingInFor(task.assignee(), task.tenantId(), groups) : List.of();
+		List<String> wanted = standingInFor(task.assignee(), task.tenantId(), groups);
 		List<String> offered = task.offeredToSubstitutes();
 		List<String> nowOffered = new ArrayList<>();
 		for (String substitute : wanted) {
@@ -345,14 +342,6 @@ public class AbsenceService implements Substitutes {
 			.orderByTaskId()
 			.asc()
 			.unlimitedList();
-	}
-
-	private static List<String> candidates(List<IdentityLink> links, boolean groups) {
-		return links.stream()
-			.filter((link) -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-			.map((link) -> groups ? link.getGroupId() : link.getUserId())
-			.filter(java.util.Objects::nonNull)
-			.toList();
 	}
 
 	private boolean mayDo(String userId, String tenantId, Collection<String> groups) {

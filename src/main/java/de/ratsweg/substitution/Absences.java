@@ -43,20 +43,20 @@ class Absences {
 
 	/** The user's absences that end on or after the day, earliest first. */
 	List<Absence> ofUser(String userId, LocalDate endingFrom) {
-		return this.jdbc
-			.sql("SELECT " + COLUMNS
-					+ " FROM ratsweg_absence WHERE user_id = ? AND last_day >= ? ORDER BY first_day, id")
-			.params(userId, endingFrom)
-			.query(Absences::map)
-			.list();
+		return endingFrom("user_id", userId, endingFrom);
 	}
 
 	/** Absences in which the user stands in for someone, ending on or after the day. */
 	List<Absence> ofSubstitute(String substituteId, LocalDate endingFrom) {
+		return endingFrom("substitute_id", substituteId, endingFrom);
+	}
+
+	// userColumn is user_id or substitute_id, never user input
+	private List<Absence> endingFrom(String userColumn, String userId, LocalDate endingFrom) {
 		return this.jdbc
-			.sql("SELECT " + COLUMNS
-					+ " FROM ratsweg_absence WHERE substitute_id = ? AND last_day >= ? ORDER BY first_day, id")
-			.params(substituteId, endingFrom)
+			.sql("SELECT " + COLUMNS + " FROM ratsweg_absence WHERE " + userColumn
+					+ " = ? AND last_day >= ? ORDER BY first_day, id")
+			.params(userId, endingFrom)
 			.query(Absences::map)
 			.list();
 	}

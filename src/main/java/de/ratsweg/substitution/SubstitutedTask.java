@@ -3,6 +3,9 @@ package de.ratsweg.substitution;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.TaskService;
@@ -16,150 +19,91 @@ import org.camunda.bpm.engine.task.Task;
 
 /**
  * A task as substitution sees it, inside a listener (the task being created or assigned)
- * or from outside (a timer, an absence recorded or removed). Ratsweg remembers in the
- * task variable {@value #OFFERED_TO} whom it offered the task to, so that it withdraws
- * only those offers, never a candidate the model named.
+ * or from outside (a timer, an absence recorded or removed): the same reads and changes,
+ * made on the task object in a listener and through the task service outside. Ratsweg
+ * remembers in the task variable {@value #OFFERED_TO} whom it offered the task to, so
+ * that it withdraws only those offers, never a candidate the model named.
+ *
+ * @param id the task's id
+ * @param assignee its assignee, or null
+ * @param tenantId its municipality
+ * @param links reads its identity links
+ * @param offered reads the variable {@value #OFFERED_TO}
+ * @param setOffered writes the variable {@value #OFFERED_TO}
+ * @param addCandidate makes a user candidate
+ * @param deleteCandidate removes a user as candidate
+ * @param authorizations where the engine keeps the candidate's task permission
  */
-interface SubstitutedTask {
+record SubstitutedTask(String id, String assignee, String tenantId, Supplier<Collection<? extends IdentityLink>> links,
+		Supplier<Object> offered, Consumer<String> setOffered, Consumer<String> addCandidate,
+		Consumer<String> deleteCandidate, AuthorizationService authorizations) {
 
 	/** Task variable: the substitutes Ratsweg offered the task to, comma-separated. */
-	String OFFERED_TO = "offeredToSubstitutes";
+	static final String OFFERED_TO = "offeredToSubstitutes";
 
-	String assignee();
+	static SubstitutedTask of(DelegateTask task) {
+		return new SubstitutedTask(task.getId(), task.getAssignee(), task.getTenantId(), task::getCandidates,
+				() -> task.getVariableLocal(OFFERED_TO), (value) -> task.setVariableLocal(OFFERED_TO, value),
+				task::addCandidateUser, task::deleteCandidateUser,
+				task.getProcessEngineServices().getAuthorizationService());
+	}
 
-	String tenantId();
+	static SubstitutedTask of(Task task, ProcessEngineConfigurationImpl engine) {
+		TaskService tasks = engine.getTaskService();
+		String id = task.getId();
+		return new SubstitutedTask(id, task.getAssignee(), task.getTenantId(), () -> tasks.getIdentityLinksForTask(id),
+				() -> tasks.getVariableLocal(id, OFFERED_TO), (value) -> tasks.setVariableLocal(id, OFFERED_TO, value),
+				bind(tasks::addCandidateUser, id), bind(tasks::deleteCandidateUser, id),
+				engine.getAuthorizationService());
+	}
 
-	List<String> candidateGroups();
+	List<String> candidateGroups() {
+		return candidates(true);
+	}
 
-	List<String> candidateUsers();
+	List<String> candidateUsers() {
+		return candidates(false);
+	}
 
-	List<String> offeredToSubstitutes();
+	List<String> offeredToSubstitutes() {
+		return (this.offered.get() instanceof String text && !text.isBlank()) ? Arrays.asList(text.split(","))
+				: List.of();
+	}
 
-	void setOfferedToSubstitutes(List<String> substitutes);
+	void setOfferedToSubstitutes(List<String> substitutes) {
+		this.setOffered.accept(String.join(",", substitutes));
+	}
 
-	void addCandidateUser(String userId);
+	void addCandidateUser(String userId) {
+		this.addCandidate.accept(userId);
+	}
 
 	/**
 	 * Removes the user as candidate, with the task permission the engine gave them for it
 	 * (the engine leaves that permission behind).
 	 */
-	void withdrawFrom(String userId);
-
-	static SubstitutedTask of(DelegateTask task) {
-		return new SubstitutedTask() {
-
-			@Override
-			public String assignee() {
-				return task.getAssignee();
-			}
-
-			@Override
-			public String tenantId() {
-				return task.getTenantId();
-			}
-
-			@Override
-			public List<String> candidateGroups() {
-				return candidates(task.getCandidates(), true);
-			}
-
-			@Override
-			public List<String> candidateUsers() {
-				return candidates(task.getCandidates(), false);
-			}
-
-			@Override
-			public List<String> offeredToSubstitutes() {
-				return split(task.getVariableLocal(OFFERED_TO));
-			}
-
-			@Override
-			public void setOfferedToSubstitutes(List<String> substitutes) {
-				task.setVariableLocal(OFFERED_TO, String.join(",", substitutes));
-			}
-
-			@Override
-			public void addCandidateUser(String userId) {
-				task.addCandidateUser(userId);
-			}
-
-			@Override
-			public void withdrawFrom(String userId) {
-				task.deleteCandidateUser(userId);
-				revokeTaskPermission(task.getProcessEngineServices().getAuthorizationService(), task.getId(), userId);
-			}
-
-		};
+	void withdrawFrom(String userId) {
+		this.deleteCandidate.accept(userId);
+		for (Authorization authorization : this.authorizations.createAuthorizationQuery()
+			.userIdIn(userId)
+			.resourceType(Resources.TASK)
+			.resourceId(this.id)
+			.list()) {
+			this.authorizations.deleteAuthorization(authorization.getId());
+		}
 	}
 
-	static SubstitutedTask of(Task task, ProcessEngineConfigurationImpl engine) {
-		TaskService tasks = engine.getTaskService();
-		return new SubstitutedTask() {
-
-			@Override
-			public String assignee() {
-				return task.getAssignee();
-			}
-
-			@Override
-			public String tenantId() {
-				return task.getTenantId();
-			}
-
-			@Override
-			public List<String> candidateGroups() {
-				return candidates(tasks.getIdentityLinksForTask(task.getId()), true);
-			}
-
-			@Override
-			public List<String> candidateUsers() {
-				return candidates(tasks.getIdentityLinksForTask(task.getId()), false);
-			}
-
-			@Override
-			public List<String> offeredToSubstitutes() {
-				return split(tasks.getVariableLocal(task.getId(), OFFERED_TO));
-			}
-
-			@Override
-			public void setOfferedToSubstitutes(List<String> substitutes) {
-				tasks.setVariableLocal(task.getId(), OFFERED_TO, String.join(",", substitutes));
-			}
-
-			@Override
-			public void addCandidateUser(String userId) {
-				tasks.addCandidateUser(task.getId(), userId);
-			}
-
-			@Override
-			public void withdrawFrom(String userId) {
-				tasks.deleteCandidateUser(task.getId(), userId);
-				revokeTaskPermission(engine.getAuthorizationService(), task.getId(), userId);
-			}
-
-		};
-	}
-
-	private static List<String> candidates(Collection<? extends IdentityLink> links, boolean groups) {
-		return links.stream()
+	private List<String> candidates(boolean groups) {
+		return this.links.get()
+			.stream()
 			.filter((link) -> IdentityLinkType.CANDIDATE.equals(link.getType()))
 			.map((link) -> groups ? link.getGroupId() : link.getUserId())
 			.filter(java.util.Objects::nonNull)
 			.toList();
 	}
 
-	private static List<String> split(Object value) {
-		return (value instanceof String text && !text.isBlank()) ? Arrays.asList(text.split(",")) : List.of();
-	}
-
-	private static void revokeTaskPermission(AuthorizationService authorizations, String taskId, String userId) {
-		for (Authorization authorization : authorizations.createAuthorizationQuery()
-			.userIdIn(userId)
-			.resourceType(Resources.TASK)
-			.resourceId(taskId)
-			.list()) {
-			authorizations.deleteAuthorization(authorization.getId());
-		}
+	private static Consumer<String> bind(BiConsumer<String, String> action, String taskId) {
+		return (userId) -> action.accept(taskId, userId);
 	}
 
 }

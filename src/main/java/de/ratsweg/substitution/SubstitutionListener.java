@@ -4,13 +4,12 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.PropertyChange;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 
 import org.springframework.beans.factory.ObjectProvider;
+
+import de.ratsweg.project.ProcessRecords;
 
 /**
  * Substitution at the moment it matters, on every user task:
@@ -39,7 +38,13 @@ class SubstitutionListener implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		switch (task.getEventName()) {
-			case EVENTNAME_CREATE -> offerToSubstitutes(task);
+			case EVENTNAME_CREATE -> {
+				// a new task carries no earlier offers: only an assigned one has anything
+				// to do
+				if (task.getAssignee() != null) {
+					offerToSubstitutes(task);
+				}
+			}
 			case EVENTNAME_ASSIGNMENT -> {
 				rememberWhomTheSubstituteStandsInFor(task);
 				offerToSubstitutes(task);
@@ -79,7 +84,7 @@ class SubstitutionListener implements TaskListener {
 	 * assigned to the colleague, or the substitute took it over from them.
 	 */
 	private void recordOnBehalfOf(DelegateTask task) {
-		String actor = currentUser(task);
+		String actor = ProcessRecords.currentUser(task.getExecution());
 		if (actor == null) {
 			return;
 		}
@@ -104,17 +109,7 @@ class SubstitutionListener implements TaskListener {
 	}
 
 	private static List<String> candidateGroups(DelegateTask task) {
-		return task.getCandidates()
-			.stream()
-			.filter((link) -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-			.map(IdentityLink::getGroupId)
-			.filter(java.util.Objects::nonNull)
-			.toList();
-	}
-
-	private static String currentUser(DelegateTask task) {
-		Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-		return (authentication != null) ? authentication.getUserId() : null;
+		return SubstitutedTask.of(task).candidateGroups();
 	}
 
 	private AbsenceService service() {

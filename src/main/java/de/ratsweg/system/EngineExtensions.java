@@ -3,12 +3,14 @@ package de.ratsweg.system;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
@@ -48,6 +50,14 @@ public final class EngineExtensions {
 				}
 			}
 		});
+	}
+
+	/**
+	 * Whether the command that fired the task event changed the property (e.g.
+	 * {@code TaskEntity.DUE_DATE}): an "update" fires for every change of a task.
+	 */
+	public static boolean changed(DelegateTask task, String property) {
+		return task instanceof TaskEntity entity && entity.getPropertyChanges().containsKey(property);
 	}
 
 	/**

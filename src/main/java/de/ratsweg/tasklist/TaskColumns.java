@@ -9,11 +9,13 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 import org.springframework.beans.factory.ObjectProvider;
 
 import de.ratsweg.project.Dates;
 import de.ratsweg.project.SmartCityProject;
+import de.ratsweg.system.EngineExtensions;
 import de.ratsweg.tenancy.Municipalities;
 
 /**
@@ -58,19 +60,22 @@ public class TaskColumns implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+		boolean created = TaskListener.EVENTNAME_CREATE.equals(task.getEventName());
+		if (created) {
 			setIfPresent(task, PROJECT, task.getVariable(SmartCityProject.TITLE));
 			if (task.getTenantId() != null) {
 				task.setVariableLocal(MUNICIPALITY, this.municipalities.getObject().nameOf(task.getTenantId()));
 			}
 			setIfPresent(task, COST, euros(task.getVariable(SmartCityProject.ESTIMATED_COST)));
 		}
-		String deadline = deadline(task.getDueDate());
-		if (deadline != null && !deadline.equals(task.getVariableLocal(DEADLINE))) {
-			task.setVariableLocal(DEADLINE, deadline);
-		}
-		else if (deadline == null && task.hasVariableLocal(DEADLINE)) {
-			task.removeVariableLocal(DEADLINE);
+		if (created || EngineExtensions.changed(task, TaskEntity.DUE_DATE)) {
+			String deadline = deadline(task.getDueDate());
+			if (deadline != null) {
+				task.setVariableLocal(DEADLINE, deadline);
+			}
+			else if (!created) {
+				task.removeVariableLocal(DEADLINE);
+			}
 		}
 	}
 
