@@ -21,6 +21,20 @@ public final class CommitteeResolution {
 
 	public static final String RECORD_RESULT = "Task_RecordCommitteeResult";
 
+	public static final String AWAIT_RESULT = "SubProcess_AwaitCommitteeResult";
+
+	public static final String LOOK_UP_RESULT = "ServiceTask_LookUpCommitteeResult";
+
+	public static final String NEXT_LOOK_UP = "Timer_NextLookUp";
+
+	public static final String CLARIFY_RESULT = "Task_ClarifyCommitteeResult";
+
+	public static final String END_RECORDED_BY_HAND = "EndEvent_RecordedByHand";
+
+	public static final String END_RESULT_TAKEN_OVER = "EndEvent_ResultTakenOver";
+
+	public static final String END_NO_COUNCIL_SYSTEM = "EndEvent_NoCouncilSystem";
+
 	public static final String REVIEW_CHANGES = "Task_ReviewResolutionChanges";
 
 	public static final String END_PASSED = "EndEvent_ResolutionPassed";
@@ -69,6 +83,30 @@ public final class CommitteeResolution {
 
 	public static final String RESOLUTION_CHANGES = "resolutionChanges";
 
+	/**
+	 * What the last look-up in the council information system found: found, pending,
+	 * unclear.
+	 */
+	public static final String COUNCIL_SYSTEM_STATUS = "councilSystemStatus";
+
+	public static final String FOUND = "found";
+
+	public static final String PENDING = "pending";
+
+	public static final String UNCLEAR = "unclear";
+
+	/** Why the committee office has to clarify the result (German, shown in its form). */
+	public static final String COUNCIL_SYSTEM_NOTE = "councilSystemNote";
+
+	/** The address of the paper in the council information system, once found. */
+	public static final String OPARL_PAPER = "oparlPaper";
+
+	/**
+	 * When the paper list was last searched in vain (the next search asks only for newer
+	 * changes).
+	 */
+	public static final String OPARL_PAPERS_SEARCHED_AT = "oparlPapersSearchedAt";
+
 	/** Every session that dealt with the project, with its result. */
 	public static final String RESULTS = "committeeResults";
 
@@ -90,6 +128,9 @@ public final class CommitteeResolution {
 
 	/** Days after the meeting to record its result. */
 	static final int RESULT_RECORD_DAYS = 3;
+
+	/** A result postponed to a meeting not known yet is due in four weeks. */
+	static final int POSTPONED_WITHOUT_DATE_DAYS = 28;
 
 	private CommitteeResolution() {
 	}

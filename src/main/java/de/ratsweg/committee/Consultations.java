@@ -40,7 +40,8 @@ public class Consultations {
 					+ execution.getProcessInstanceId() + "; every project needs a deciding committee");
 		}
 		forgetLastConsultation(execution);
-		ProcessRecords.forget(execution, SmartCityProject.COMMITTEE_OUTCOME, PAPER_REFERENCE, "paperSummary");
+		ProcessRecords.forget(execution, SmartCityProject.COMMITTEE_OUTCOME, PAPER_REFERENCE, "paperSummary",
+				OPARL_PAPER, OPARL_PAPERS_SEARCHED_AT);
 		execution.setVariable(CONSULTATIONS, new ArrayList<>(consultations));
 		execution.setVariable(INDEX, 0);
 		execution.setVariable(SESSION_COUNT, 0);
@@ -86,27 +87,65 @@ public class Consultations {
 	}
 
 	/**
-	 * Keeps the session's result and counts the session. A postponed item moves to the
-	 * next meeting date of the same committee.
+	 * Keeps the session's result as the committee office entered it (by hand, or when it
+	 * clarified what the council information system reported) and counts the session. A
+	 * postponed item moves to the next meeting date of the same committee.
 	 */
 	public void recordResult(DelegateTask task) {
-		String result = String.valueOf(task.getVariable(RESULT));
-		Map<String, Object> session = new LinkedHashMap<>();
-		session.put("committeeId", task.getVariable(COMMITTEE_ID));
-		session.put("committeeName", task.getVariable(COMMITTEE_NAME));
-		session.put("committeeRole", task.getVariable(COMMITTEE_ROLE));
-		session.put("meetingDate", task.getVariable(MEETING_DATE));
-		session.put("paperReference", task.getVariable(PAPER_REFERENCE));
-		session.put("result", result);
-		session.put("resolutionText", task.getVariable(RESOLUTION_TEXT));
-		session.put("changes", PASSED_WITH_CHANGES.equals(result) ? task.getVariable(RESOLUTION_CHANGES) : null);
+		Map<String, Object> session = session(task, String.valueOf(task.getVariable(RESULT)));
 		ProcessRecords.keepTaskInput(task, RESULTS, session);
-		task.getExecution().setVariable(SESSION_COUNT, Dates.number(task.getVariable(SESSION_COUNT), 0) + 1);
+		LocalDate next = POSTPONED.equals(session.get("result")) ? meetingDay(task, NEXT_MEETING_DATE) : null;
+		finishSession(task.getExecution(), String.valueOf(session.get("result")), next);
+	}
+
+	/**
+	 * Keeps a session's result read from the council information system: the same record
+	 * as one entered by hand, with its source instead of a person. A postponed item waits
+	 * for its next meeting, which the council information system will show.
+	 */
+	void recordFromCouncilSystem(DelegateExecution execution, String result, String resolutionText, String meetingDay,
+			Map<String, Object> source) {
+		execution.setVariable(RESULT, result);
+		execution.setVariable(RESOLUTION_TEXT, resolutionText);
+		if (PASSED_WITH_CHANGES.equals(result)) {
+			execution.setVariable(RESOLUTION_CHANGES, resolutionText);
+		}
+		if (meetingDay != null) {
+			execution.setVariable(MEETING_DATE, meetingDay);
+		}
+		Map<String, Object> session = session(execution, result);
+		session.putAll(source);
+		session.put("time", ProcessRecords.now());
+		ProcessRecords.append(execution, RESULTS, session);
+		finishSession(execution, result, null);
+	}
+
+	private static Map<String, Object> session(VariableScope scope, String result) {
+		Map<String, Object> session = new LinkedHashMap<>();
+		session.put("committeeId", scope.getVariable(COMMITTEE_ID));
+		session.put("committeeName", scope.getVariable(COMMITTEE_NAME));
+		session.put("committeeRole", scope.getVariable(COMMITTEE_ROLE));
+		session.put("meetingDate", scope.getVariable(MEETING_DATE));
+		session.put("paperReference", scope.getVariable(PAPER_REFERENCE));
+		session.put("result", result);
+		session.put("resolutionText", scope.getVariable(RESOLUTION_TEXT));
+		session.put("changes", PASSED_WITH_CHANGES.equals(result) ? scope.getVariable(RESOLUTION_CHANGES) : null);
+		return session;
+	}
+
+	/**
+	 * Counts the session; a postponed item waits for the next meeting (the given day, or
+	 * one not yet known: then the result is due in four weeks).
+	 */
+	private static void finishSession(DelegateExecution execution, String result, LocalDate nextMeeting) {
+		execution.setVariable(SESSION_COUNT, Dates.number(execution.getVariable(SESSION_COUNT), 0) + 1);
+		ProcessRecords.forget(execution, COUNCIL_SYSTEM_NOTE, COUNCIL_SYSTEM_STATUS);
 		if (POSTPONED.equals(result)) {
-			LocalDate next = meetingDay(task, NEXT_MEETING_DATE);
-			task.getExecution().setVariable(MEETING_DATE, next.toString());
-			task.getExecution().setVariable(RESULT_DUE_DATE, Dates.endOf(next.plusDays(RESULT_RECORD_DAYS)));
-			task.getExecution().removeVariable(NEXT_MEETING_DATE);
+			execution.setVariable(MEETING_DATE, (nextMeeting != null) ? nextMeeting.toString() : null);
+			LocalDate due = (nextMeeting != null) ? nextMeeting.plusDays(RESULT_RECORD_DAYS)
+					: Dates.today().plusDays(POSTPONED_WITHOUT_DATE_DAYS);
+			execution.setVariable(RESULT_DUE_DATE, Dates.endOf(due));
+			execution.removeVariable(NEXT_MEETING_DATE);
 		}
 	}
 

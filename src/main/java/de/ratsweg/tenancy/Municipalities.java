@@ -1,6 +1,7 @@
 package de.ratsweg.tenancy;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Tenant;
@@ -41,6 +42,11 @@ public class Municipalities {
 			.map(Municipality::name)
 			.findFirst()
 			.orElse(tenantId);
+	}
+
+	/** The municipality with this tenant id, if it is configured. */
+	public Optional<Municipality> find(String tenantId) {
+		return this.municipalities.stream().filter((municipality) -> municipality.id().equals(tenantId)).findFirst();
 	}
 
 	public boolean contains(String tenantId) {

@@ -23,7 +23,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
@@ -41,9 +43,12 @@ class CommitteeResolutionProcessTest {
 		.assertClassCoverageAtLeast(1.0)
 		.build();
 
+	private final ScriptedCouncilSystem councilSystem = new ScriptedCouncilSystem();
+
 	@RegisterExtension
 	final DeployedModels models = DeployedModels.of(engine, PROCESS_KEY + ".bpmn", DECISION_KEY + ".dmn")
-		.withBean("committeeResolution", new Consultations());
+		.withBean("committeeResolution", new Consultations())
+		.withBean("councilInformationSystem", this.councilSystem);
 
 	private static final String DIGITAL = "Ausschuss für Digitalisierung";
 
@@ -190,6 +195,91 @@ class CommitteeResolutionProcessTest {
 			.isWaitingAt(SUBMIT_PAPER)
 			.variables()
 			.containsEntry(SUBMISSION_DEADLINES_MISSED, 1);
+	}
+
+	@Test
+	void withoutACouncilInformationSystemOnlyTheOfficeRecordsTheResult() {
+		ProcessInstance resolution = startResolution(Map.of());
+		scheduleAndSubmit(resolution, LocalDate.now().plusDays(30));
+
+		assertThat(resolution).hasPassed(END_NO_COUNCIL_SYSTEM).isWaitingAt(RECORD_RESULT);
+		assertThat(jobQuery().processInstanceId(resolution.getId()).count()).isZero();
+	}
+
+	@Test
+	void aResultPublishedInTheCouncilInformationSystemIsTakenOverAndTheOfficesTaskEnds() {
+		this.councilSystem.connected().notYetPublished().published(PASSED, "Empfehlung an den Rat: einrichten.");
+		ProcessInstance resolution = startResolution(Map.of());
+		scheduleAndSubmit(resolution, LocalDate.now().plusDays(30));
+		assertThat(resolution).isWaitingAt(RECORD_RESULT, LOOK_UP_RESULT);
+
+		execute(job(LOOK_UP_RESULT, resolution));
+		assertThat(resolution).isWaitingAt(RECORD_RESULT, NEXT_LOOK_UP);
+		execute(job(NEXT_LOOK_UP, resolution));
+		execute(job(LOOK_UP_RESULT, resolution));
+
+		assertThat(resolution).hasPassed(END_RESULT_TAKEN_OVER)
+			.isWaitingAt(SCHEDULE)
+			.variables()
+			.containsEntry(COMMITTEE_NAME, CLIMATE)
+			.containsEntry(SESSION_COUNT, 1);
+		assertThat(historyService().createHistoricTaskInstanceQuery()
+			.processInstanceId(resolution.getId())
+			.taskDefinitionKey(RECORD_RESULT)
+			.singleResult()
+			.getDeleteReason()).as("the office's task was cancelled, not completed").isEqualTo("deleted");
+		assertThat(sessions(resolution)).singleElement()
+			.satisfies((session) -> assertThat(session).containsEntry("committeeName", DIGITAL)
+				.containsEntry("result", PASSED)
+				.containsEntry("source", "oparl")
+				.containsEntry("resolutionText", "Empfehlung an den Rat: einrichten.")
+				.doesNotContainKey("user"));
+	}
+
+	@Test
+	void theOfficeRecordingTheResultFirstEndsTheLookUps() {
+		this.councilSystem.connected().notYetPublished();
+		ProcessInstance resolution = startResolution(Map.of());
+		scheduleAndSubmit(resolution, LocalDate.now().plusDays(30));
+		execute(job(LOOK_UP_RESULT, resolution));
+		assertThat(resolution).isWaitingAt(RECORD_RESULT, NEXT_LOOK_UP);
+
+		complete(task(RECORD_RESULT, resolution),
+				withVariables(RESULT, PASSED, RESOLUTION_TEXT, "Empfehlung an den Rat"));
+
+		assertThat(resolution).hasPassed(END_RECORDED_BY_HAND).isWaitingAt(SCHEDULE);
+		assertThat(jobQuery().processInstanceId(resolution.getId()).count()).as("no look-up is left").isZero();
+		assertThat(sessions(resolution)).singleElement()
+			.satisfies((session) -> assertThat(session).doesNotContainKey("source"));
+	}
+
+	@Test
+	void aResultTheCouncilSystemCannotMapGoesToTheOfficeAsATask() {
+		this.councilSystem.connected()
+			.unclear("Das Ratsinformationssystem meldet „Zur Kenntnis genommen“; bitte wählen Sie das Ergebnis.");
+		ProcessInstance resolution = startResolution(Map.of());
+		scheduleAndSubmit(resolution, LocalDate.now().plusDays(30));
+
+		execute(job(LOOK_UP_RESULT, resolution));
+
+		assertThat(resolution).isWaitingAt(RECORD_RESULT, CLARIFY_RESULT)
+			.variables()
+			.containsEntry(COUNCIL_SYSTEM_NOTE,
+					"Das Ratsinformationssystem meldet „Zur Kenntnis genommen“; bitte wählen Sie das Ergebnis.");
+		assertThat(task(CLARIFY_RESULT, resolution)).hasCandidateGroup("ratsbuero");
+		complete(task(CLARIFY_RESULT, resolution), withVariables(RESULT, REJECTED, RESOLUTION_TEXT, "Kenntnisnahme"));
+
+		assertThat(resolution).hasPassed("EndEvent_ResultClarified")
+			.isWaitingAt(SCHEDULE)
+			.variables()
+			.containsEntry(COMMITTEE_NAME, CLIMATE)
+			.containsEntry(COUNCIL_SYSTEM_NOTE, null);
+		assertThat(taskQuery().processInstanceId(resolution.getId()).taskDefinitionKey(RECORD_RESULT).count()).isZero();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> sessions(ProcessInstance resolution) {
+		return (List<Map<String, Object>>) runtimeService().getVariable(resolution.getId(), RESULTS);
 	}
 
 	private ProcessInstance startResolution(Map<String, Object> changes) {

@@ -1,0 +1,362 @@
+package de.ratsweg.committee;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+import de.ratsweg.project.Dates;
+import de.ratsweg.project.ProcessRecords;
+import de.ratsweg.tenancy.Municipalities;
+import de.ratsweg.tenancy.Municipality;
+
+import static de.ratsweg.committee.CommitteeResolution.*;
+
+/**
+ * Committee results from the municipality's council information system (OParl 1.1): the
+ * paper is found by its reference (Drucksachennummer) in the municipality's body, its
+ * consultation in the current committee leads to the agenda item, and the agenda item's
+ * result, once published, is the session's result. One look-up per call: the process
+ * repeats it on a timer until the result is there.
+ *
+ * <p>
+ * Never guessed: a result text that is not in the table
+ * ({@code ratsweg.committee.oparl.results}), a deleted paper, or nothing found after the
+ * result was due goes to the committee office as a task. A server that cannot be read
+ * fails the look-up (the engine tries again and finally raises an incident); the office
+ * can always record the result by hand meanwhile.
+ */
+@Component("councilInformationSystem")
+@EnableConfigurationProperties(OParlProperties.class)
+public class CouncilInformationSystem {
+
+	private static final Logger log = LoggerFactory.getLogger(CouncilInformationSystem.class);
+
+	/**
+	 * Papers written shortly before the project reached the committees are still found.
+	 */
+	private static final int SEARCH_DAYS_BEFORE_START = 60;
+
+	private final Municipalities municipalities;
+
+	private final Consultations consultations;
+
+	private final OParlProperties properties;
+
+	private final OParlClient client;
+
+	private final Map<String, String> outcomes;
+
+	CouncilInformationSystem(Municipalities municipalities, Consultations consultations, OParlProperties properties,
+			ObjectMapper json) {
+		this.municipalities = municipalities;
+		this.consultations = consultations;
+		this.properties = properties;
+		this.client = new OParlClient(json, properties.timeout(), properties.maxPages());
+		this.outcomes = properties.results()
+			.stream()
+			.collect(Collectors.toMap((row) -> normalized(row.text()), OParlProperties.ResultText::outcome,
+					(first, second) -> first));
+	}
+
+	/** Whether the process's municipality has a council information system to ask. */
+	public boolean isConnected(DelegateExecution execution) {
+		return system(execution).isPresent();
+	}
+
+	/** The time between two look-ups, as an ISO 8601 duration for the timer. */
+	public String getPollInterval() {
+		return this.properties.pollInterval().toString();
+	}
+
+	/**
+	 * Looks for the current committee's result once and sets
+	 * {@link CommitteeResolution#COUNCIL_SYSTEM_STATUS}: found (the result is recorded),
+	 * pending (look again later) or unclear (the office decides; the reason is in
+	 * {@link CommitteeResolution#COUNCIL_SYSTEM_NOTE}).
+	 */
+	public void lookUp(DelegateExecution execution) {
+		String system = system(execution)
+			.orElseThrow(() -> new IllegalStateException("No council information system for municipality "
+					+ execution.getTenantId() + " (process instance " + execution.getProcessInstanceId() + ")"));
+		String reference = String.valueOf(execution.getVariable(PAPER_REFERENCE));
+		String committee = String.valueOf(execution.getVariable(COMMITTEE_NAME));
+
+		Optional<JsonNode> paper = paper(execution, system, reference);
+		if (paper.isEmpty()) {
+			pendingUntilDue(execution,
+					"Die Drucksache " + reference + " ist im Ratsinformationssystem nicht zu finden.");
+			return;
+		}
+		if (paper.get().path("deleted").asBoolean(false)) {
+			unclear(execution, "Die Drucksache " + reference + " wurde im Ratsinformationssystem gelöscht. "
+					+ "Bitte erfassen Sie das Ergebnis von Hand.", null);
+			return;
+		}
+		Optional<JsonNode> consultation = consultationIn(paper.get(), committee, recordedAgendaItems(execution));
+		if (consultation.isEmpty()) {
+			pendingUntilDue(execution, "Zur Drucksache " + reference
+					+ " ist im Ratsinformationssystem keine Beratung im Gremium „" + committee + "“ zu finden.");
+			return;
+		}
+		String agendaItemUrl = consultation.get().path("agendaItem").asText();
+		Optional<JsonNode> agendaItem = this.client.objectUnlessGone(agendaItemUrl);
+		if (agendaItem.isEmpty() || agendaItem.get().path("deleted").asBoolean(false)) {
+			unclear(execution,
+					"Der Tagesordnungspunkt zur Drucksache " + reference
+							+ " wurde im Ratsinformationssystem gelöscht. Bitte erfassen Sie das Ergebnis von Hand.",
+					null);
+			return;
+		}
+		String resultText = text(agendaItem.get(), "result");
+		String resolutionText = text(agendaItem.get(), "resolutionText");
+		if (resultText == null) {
+			pendingUntilDue(execution, "Zur Drucksache " + reference + " hat das Gremium „" + committee
+					+ "“ im Ratsinformationssystem noch kein Ergebnis veröffentlicht.");
+			return;
+		}
+		String outcome = this.outcomes.get(normalized(resultText));
+		if (outcome == null) {
+			log.warn(
+					"Council information system of {}: result text '{}' of {} is not in ratsweg.committee.oparl.results;"
+							+ " the committee office decides (process instance {})",
+					execution.getTenantId(), resultText, agendaItemUrl, execution.getProcessInstanceId());
+			unclear(execution, "Das Ratsinformationssystem meldet für die Drucksache " + reference + " das Ergebnis „"
+					+ resultText + "“, das Ratsweg keinem Ausgang zuordnet. Bitte wählen Sie das Ergebnis.",
+					resolutionText);
+			return;
+		}
+		Map<String, Object> source = new LinkedHashMap<>();
+		source.put("source", "oparl");
+		source.put("oparlResult", resultText);
+		source.put("agendaItem", agendaItemUrl);
+		JsonNode meeting = meeting(consultation.get(), agendaItem.get());
+		if (meeting != null) {
+			source.put("meetingName", text(meeting, "name"));
+		}
+		String meetingDay = (meeting != null) ? day(text(meeting, "start")) : null;
+		this.consultations.recordFromCouncilSystem(execution, outcome, resolutionText, meetingDay, source);
+		execution.setVariable(COUNCIL_SYSTEM_STATUS, FOUND);
+		log.info("Committee result of process instance {} taken from the council information system: '{}' -> {} ({})",
+				execution.getProcessInstanceId(), resultText, outcome, agendaItemUrl);
+	}
+
+	private Optional<String> system(DelegateExecution execution) {
+		return this.municipalities.find(execution.getTenantId())
+			.filter(Municipality::hasOParlSystem)
+			.map(Municipality::oparlSystem);
+	}
+
+	/**
+	 * The paper: by its address once known, else searched in the body's paper list (only
+	 * the changes since the last search, or since shortly before the project started).
+	 */
+	private Optional<JsonNode> paper(DelegateExecution execution, String system, String reference) {
+		Object known = execution.getVariable(OPARL_PAPER);
+		if (known instanceof String url && !url.isBlank()) {
+			Optional<JsonNode> paper = this.client.objectUnlessGone(url);
+			if (paper.isEmpty()) {
+				return Optional.of(deletedPaper(url));
+			}
+			if (paper.get().path("deleted").asBoolean(false) || hasReference(paper.get(), reference)) {
+				return paper;
+			}
+			// the office named another paper for this committee: search again
+			execution.removeVariable(OPARL_PAPER);
+		}
+		Instant searchStarted = ClockUtil.getCurrentTime().toInstant();
+		String papers = body(execution, system).path("paper").asText(null);
+		if (papers == null || papers.isBlank()) {
+			throw new OParlException("OParl body of " + execution.getTenantId() + " has no 'paper' list");
+		}
+		String since = searchedSince(execution);
+		Optional<JsonNode> paper = this.client.find(withQuery(papers, "modified_since", since),
+				(candidate) -> hasReference(candidate, reference));
+		if (paper.isPresent()) {
+			execution.setVariable(OPARL_PAPER, paper.get().path("id").asText());
+			execution.removeVariable(OPARL_PAPERS_SEARCHED_AT);
+		}
+		else {
+			execution.setVariable(OPARL_PAPERS_SEARCHED_AT, searchStarted.toString());
+		}
+		return paper;
+	}
+
+	private static boolean hasReference(JsonNode paper, String reference) {
+		return reference.equalsIgnoreCase(paper.path("reference").asText("").trim());
+	}
+
+	private static JsonNode deletedPaper(String url) {
+		return new ObjectMapper().createObjectNode().put("id", url).put("deleted", true);
+	}
+
+	private String searchedSince(DelegateExecution execution) {
+		Object last = execution.getVariable(OPARL_PAPERS_SEARCHED_AT);
+		Instant since;
+		if (last instanceof String text && !text.isBlank()) {
+			// a few minutes back: the clocks of the two systems may differ a little
+			since = Instant.parse(text).minus(10, ChronoUnit.MINUTES);
+		}
+		else {
+			Date started = startOf(execution);
+			since = ((started != null) ? started.toInstant() : ClockUtil.getCurrentTime().toInstant())
+				.minus(SEARCH_DAYS_BEFORE_START, ChronoUnit.DAYS);
+		}
+		return since.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC).toString();
+	}
+
+	private static Date startOf(DelegateExecution execution) {
+		HistoricProcessInstance instance = execution.getProcessEngineServices()
+			.getHistoryService()
+			.createHistoricProcessInstanceQuery()
+			.processInstanceId(execution.getProcessInstanceId())
+			.singleResult();
+		return (instance != null) ? instance.getStartTime() : null;
+	}
+
+	/** The municipality's body: the only one of the system, or the one with its name. */
+	private JsonNode body(DelegateExecution execution, String system) {
+		String bodies = this.client.object(system).path("body").asText(null);
+		if (bodies == null || bodies.isBlank()) {
+			throw new OParlException("OParl system " + system + " names no 'body' list");
+		}
+		String name = this.municipalities.nameOf(execution.getTenantId());
+		List<JsonNode> all = new ArrayList<>();
+		Optional<JsonNode> named = this.client.find(bodies, (body) -> {
+			all.add(body);
+			return name.equalsIgnoreCase(body.path("name").asText(""));
+		});
+		if (named.isPresent()) {
+			return named.get();
+		}
+		if (all.size() == 1) {
+			return all.get(0);
+		}
+		throw new OParlException(
+				"OParl system " + system + " has " + all.size() + " bodies and none is named '" + name + "'");
+	}
+
+	/**
+	 * The paper's consultation in the committee whose agenda item has not been recorded
+	 * yet (a postponed item comes back with a new agenda item).
+	 */
+	private Optional<JsonNode> consultationIn(JsonNode paper, String committee, Set<String> recordedAgendaItems) {
+		Map<String, Boolean> organizations = new HashMap<>();
+		for (JsonNode entry : paper.path("consultation")) {
+			JsonNode consultation = entry.isTextual() ? this.client.object(entry.asText()) : entry;
+			String agendaItem = consultation.path("agendaItem").asText("");
+			if (agendaItem.isBlank() || recordedAgendaItems.contains(agendaItem)) {
+				continue;
+			}
+			for (JsonNode organization : consultation.path("organization")) {
+				boolean matches = organizations.computeIfAbsent(organization.asText(),
+						(url) -> names(this.client.object(url), committee));
+				if (matches) {
+					return Optional.of(consultation);
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static boolean names(JsonNode organization, String committee) {
+		String wanted = normalized(committee);
+		return wanted.equals(normalized(organization.path("name").asText("")))
+				|| wanted.equals(normalized(organization.path("shortName").asText("")));
+	}
+
+	private JsonNode meeting(JsonNode consultation, JsonNode agendaItem) {
+		String url = consultation.path("meeting").asText("");
+		if (url.isBlank()) {
+			url = agendaItem.path("meeting").asText("");
+		}
+		return url.isBlank() ? null : this.client.objectUnlessGone(url).orElse(null);
+	}
+
+	private static Set<String> recordedAgendaItems(DelegateExecution execution) {
+		return ProcessRecords.records(execution, RESULTS)
+			.stream()
+			.map((session) -> session.get("agendaItem"))
+			.filter(String.class::isInstance)
+			.map(String.class::cast)
+			.collect(Collectors.toSet());
+	}
+
+	/**
+	 * Nothing yet: look again, unless the result was due already; then the office
+	 * decides.
+	 */
+	private static void pendingUntilDue(DelegateExecution execution, String note) {
+		Object due = execution.getVariable(RESULT_DUE_DATE);
+		if (due instanceof Date date && ClockUtil.getCurrentTime().after(date)) {
+			unclear(execution, note + " Das Ergebnis war bis " + Dates.german(Dates.day(date))
+					+ " fällig; bitte erfassen Sie es von Hand.", null);
+			return;
+		}
+		execution.setVariable(COUNCIL_SYSTEM_STATUS, PENDING);
+	}
+
+	private static void unclear(DelegateExecution execution, String note, String resolutionText) {
+		execution.setVariable(COUNCIL_SYSTEM_STATUS, UNCLEAR);
+		execution.setVariable(COUNCIL_SYSTEM_NOTE, note);
+		if (resolutionText != null) {
+			execution.setVariable(RESOLUTION_TEXT, resolutionText);
+		}
+		log.info("Committee result of process instance {} goes to the committee office: {}",
+				execution.getProcessInstanceId(), note);
+	}
+
+	private static String withQuery(String url, String name, String value) {
+		return url + (url.contains("?") ? "&" : "?") + name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	private static String text(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		return (value == null || value.isNull() || value.asText().isBlank()) ? null : value.asText().trim();
+	}
+
+	private static String day(String dateTime) {
+		if (dateTime == null) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(dateTime).atZoneSameInstant(Dates.ZONE).toLocalDate().toString();
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	static String normalized(String text) {
+		return Normalizer.normalize(text, Normalizer.Form.NFC)
+			.trim()
+			.replaceAll("\\s+", " ")
+			.toLowerCase(Locale.GERMAN);
+	}
+
+}

@@ -1,0 +1,63 @@
+package de.ratsweg.committee;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
+import static de.ratsweg.committee.CommitteeResolution.*;
+
+/**
+ * Stands in for the council information system in the process tests: each look-up gives
+ * the next scripted answer (the real client is tested against an OParl server in
+ * {@code CouncilInformationSystemTest}).
+ */
+public class ScriptedCouncilSystem {
+
+	private final Deque<Consumer<DelegateExecution>> answers = new ArrayDeque<>();
+
+	private boolean connected;
+
+	ScriptedCouncilSystem connected() {
+		this.connected = true;
+		return this;
+	}
+
+	ScriptedCouncilSystem notYetPublished() {
+		this.answers.add((execution) -> execution.setVariable(COUNCIL_SYSTEM_STATUS, PENDING));
+		return this;
+	}
+
+	ScriptedCouncilSystem published(String result, String resolutionText) {
+		this.answers.add((execution) -> {
+			new Consultations().recordFromCouncilSystem(execution, result, resolutionText, null,
+					Map.of("source", "oparl", "oparlResult", "Ungeändert beschlossen", "agendaItem",
+							"https://ris.example.org/oparl/agendaitem/1001"));
+			execution.setVariable(COUNCIL_SYSTEM_STATUS, FOUND);
+		});
+		return this;
+	}
+
+	ScriptedCouncilSystem unclear(String note) {
+		this.answers.add((execution) -> {
+			execution.setVariable(COUNCIL_SYSTEM_STATUS, UNCLEAR);
+			execution.setVariable(COUNCIL_SYSTEM_NOTE, note);
+		});
+		return this;
+	}
+
+	public boolean isConnected(DelegateExecution execution) {
+		return this.connected;
+	}
+
+	public String getPollInterval() {
+		return "PT1H";
+	}
+
+	public void lookUp(DelegateExecution execution) {
+		this.answers.remove().accept(execution);
+	}
+
+}
