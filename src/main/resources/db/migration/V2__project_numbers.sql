@@ -2,6 +2,6 @@
 -- starting again at 1 every year: SOEST-2026-0001.
 CREATE TABLE ratsweg_project_number (
     prefix      VARCHAR(64) NOT NULL PRIMARY KEY,
-    year        INTEGER     NOT NULL,
+    counter_year INTEGER    NOT NULL,
     last_number INTEGER     NOT NULL
 );

@@ -41,8 +41,8 @@ public class ProjectNumbers {
 		int year = day.getYear();
 		ensureCounter(prefix, year);
 		this.jdbc.sql(
-				"UPDATE ratsweg_project_number SET last_number = CASE WHEN year = :year THEN last_number + 1 ELSE 1 END, "
-						+ "year = :year WHERE prefix = :prefix")
+				"UPDATE ratsweg_project_number SET last_number = CASE WHEN counter_year = :year THEN last_number + 1 ELSE 1 END, "
+						+ "counter_year = :year WHERE prefix = :prefix")
 			.param("year", year)
 			.param("prefix", prefix)
 			.update();
@@ -66,7 +66,7 @@ public class ProjectNumbers {
 			if (!exists) {
 				try {
 					this.jdbc.sql(
-							"INSERT INTO ratsweg_project_number (prefix, year, last_number) VALUES (:prefix, :year, 0)")
+							"INSERT INTO ratsweg_project_number (prefix, counter_year, last_number) VALUES (:prefix, :year, 0)")
 						.param("prefix", prefix)
 						.param("year", year)
 						.update();

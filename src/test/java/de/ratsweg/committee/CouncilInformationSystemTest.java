@@ -1,0 +1,309 @@
+package de.ratsweg.committee;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import de.ratsweg.ProcessModels;
+import de.ratsweg.ProjectIdeas;
+import de.ratsweg.RatswegSpringTest;
+import de.ratsweg.TestProfiles;
+import de.ratsweg.security.DemoRoster;
+
+import static de.ratsweg.committee.CommitteeResolution.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Soest's council information system is an OParl 1.1 server (a real HTTP server on this
+ * machine serving the fixtures of {@code src/test/resources/oparl/}); the job executor
+ * runs and looks every second. The committee office submits the paper 2026/0815 to the
+ * Ausschuss für Digitalisierung; what the server publishes decides what happens next.
+ */
+@RatswegSpringTest
+@DirtiesContext
+class CouncilInformationSystemTest {
+
+	static final OParlFixtureServer oparl = new OParlFixtureServer();
+
+	private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	@DynamicPropertySource
+	static void soestHasACouncilInformationSystemThatIsAskedEverySecond(DynamicPropertyRegistry registry) {
+		registry.add("RATSWEG_OPARL_SOEST", oparl::systemUrl);
+		registry.add("ratsweg.committee.oparl.poll-interval", () -> "PT1S");
+		registry.add("ratsweg.committee.oparl.timeout", () -> "2s");
+		registry.add("camunda.bpm.job-execution.enabled", () -> "true");
+		registry.add("camunda.bpm.job-execution.max-wait", () -> "500");
+		if (!TestProfiles.onPostgres()) {
+			// its own database: this context's job executor must not run other tests'
+			// jobs
+			registry.add("spring.datasource.url", () -> "jdbc:h2:mem:ratsweg-oparl;DB_CLOSE_DELAY=-1");
+		}
+	}
+
+	private final ApplicationContext context;
+
+	private final ProcessEngine engine;
+
+	private final RuntimeService runtime;
+
+	private final TaskService tasks;
+
+	private final ManagementService management;
+
+	private String deploymentId;
+
+	@Autowired
+	CouncilInformationSystemTest(ApplicationContext context, ProcessEngine engine) {
+		this.context = context;
+		this.engine = engine;
+		this.runtime = engine.getRuntimeService();
+		this.tasks = engine.getTaskService();
+		this.management = engine.getManagementService();
+	}
+
+	@BeforeEach
+	void deployTheCommitteeProcess() {
+		DemoRoster.createIn(this.context);
+		this.deploymentId = ProcessModels.deploy(this.engine,
+				List.of("CommitteeResolutionProcess.bpmn", "ResponsibleCommitteesDecision.dmn"));
+		oparl.serveTheSoestPaper();
+	}
+
+	@AfterEach
+	void removeTheModels() {
+		oparl.stop();
+		oparl.start();
+		ProcessModels.undeploy(this.engine, this.deploymentId);
+	}
+
+	@AfterAll
+	static void stopTheServer() {
+		oparl.stop();
+	}
+
+	@Test
+	void aResultPublishedBeforeTheFirstLookUpIsTakenOverAtOnce() {
+		oparl.serve("/agendaitem/1001", "agendaitem-1001-decided");
+
+		ProcessInstance resolution = submitThePaper();
+
+		awaitTheNextCommittee(resolution);
+		assertThat(lastSession(resolution)).containsEntry("committeeName", "Ausschuss für Digitalisierung")
+			.containsEntry("result", PASSED)
+			.containsEntry("source", "oparl")
+			.containsEntry("oparlResult", "Ungeändert beschlossen")
+			.containsEntry("meetingDate", "2026-12-03")
+			.containsEntry("meetingName", "7. Sitzung des Ausschusses für Digitalisierung")
+			.containsEntry("agendaItem", oparl.base() + "/agendaitem/1001")
+			.containsEntry("resolutionText",
+					"Der Ausschuss für Digitalisierung empfiehlt dem Rat, das Digitale Bürgerbüro wie vorgeschlagen einzurichten.");
+		assertThat(openTasks(resolution, RECORD_RESULT)).as("the office's task ended").isEmpty();
+		assertThat(oparl.requests()).as("the paper list is read page by page")
+			.anyMatch((request) -> request.startsWith("/body/soest/papers?modified_since="))
+			.contains("/body/soest/papers/page/2");
+	}
+
+	@Test
+	void aResultPublishedAfterTheMeetingIsFoundOnALaterLookUp() {
+		ProcessInstance resolution = submitThePaper();
+		await().atMost(PATIENCE).until(() -> countOf("/agendaitem/1001") >= 2);
+		assertThat(this.runtime.getVariable(resolution.getId(), COUNCIL_SYSTEM_STATUS)).isEqualTo(PENDING);
+		assertThat(openTasks(resolution, RECORD_RESULT)).as("the office may still record it by hand").hasSize(1);
+
+		oparl.serve("/agendaitem/1001", "agendaitem-1001-decided");
+
+		awaitTheNextCommittee(resolution);
+		assertThat(lastSession(resolution)).containsEntry("result", PASSED).containsEntry("source", "oparl");
+		assertThat(countOf("/body/soest/papers/page/2")).as("once found, the paper is read by its address")
+			.isEqualTo(1);
+		assertThat(countOf("/paper/0815")).isPositive();
+	}
+
+	@Test
+	void aPaperNotYetPublishedIsSearchedAgainOnlyAmongTheChangesSinceTheLastSearch() {
+		oparl.serve("/body/soest/papers", "papers-none");
+		ProcessInstance resolution = submitThePaper();
+		await().atMost(PATIENCE)
+			.until(() -> oparl.requests().stream().filter((r) -> r.startsWith("/body/soest/papers?")).count() >= 2);
+		List<String> searches = oparl.requests().stream().filter((r) -> r.startsWith("/body/soest/papers?")).toList();
+		assertThat(searches.get(1)).as("the second search asks only for changes since the first")
+			.isNotEqualTo(searches.get(0))
+			.matches("/body/soest/papers\\?modified_since=20\\d\\d-\\d\\d-\\d\\dT\\d\\d%3A\\d\\d%3A\\d\\dZ");
+
+		oparl.serve("/body/soest/papers", "papers-page-1");
+		oparl.serve("/agendaitem/1001", "agendaitem-1001-decided");
+
+		awaitTheNextCommittee(resolution);
+	}
+
+	@Test
+	void aDeletedPaperGoesToTheOfficeAsATask() {
+		ProcessInstance resolution = submitThePaper();
+		await().atMost(PATIENCE).until(() -> countOf("/agendaitem/1001") >= 1);
+
+		oparl.serve("/paper/0815", "paper-0815-deleted");
+
+		await().atMost(PATIENCE).until(() -> !openTasks(resolution, CLARIFY_RESULT).isEmpty());
+		assertThat(this.runtime.getVariable(resolution.getId(), COUNCIL_SYSTEM_NOTE)).asString()
+			.contains("Die Drucksache 2026/0815 wurde im Ratsinformationssystem gelöscht.");
+		assertThat(openTasks(resolution, CLARIFY_RESULT).get(0).getName()).startsWith("Beratungsergebnis klären");
+		assertThat(jobsOf(resolution)).as("no more look-ups").isEmpty();
+	}
+
+	@Test
+	void anUnknownResultTextIsNeverGuessedButGivenToTheOffice() {
+		oparl.serve("/agendaitem/1001", "agendaitem-1001-unknown");
+
+		ProcessInstance resolution = submitThePaper();
+
+		await().atMost(PATIENCE).until(() -> !openTasks(resolution, CLARIFY_RESULT).isEmpty());
+		assertThat(this.runtime.getVariable(resolution.getId(), COUNCIL_SYSTEM_NOTE)).asString()
+			.contains("„Zur Kenntnis genommen“");
+		assertThat(this.runtime.getVariable(resolution.getId(), RESOLUTION_TEXT))
+			.isEqualTo("Der Ausschuss nimmt die Vorlage zur Kenntnis.");
+		assertThat(this.runtime.getVariable(resolution.getId(), RESULT)).as("no result is assumed").isNull();
+
+		Task clarify = openTasks(resolution, CLARIFY_RESULT).get(0);
+		this.tasks.complete(clarify.getId(), Map.of(RESULT, PASSED, RESOLUTION_TEXT, "Zur Kenntnis genommen."));
+		assertThat(lastSession(resolution)).containsEntry("result", PASSED).doesNotContainKey("source");
+		assertThat(openTasks(resolution, RECORD_RESULT)).isEmpty();
+	}
+
+	@Test
+	void aServerThatIsDownAndBackAgainLosesNothing() {
+		oparl.stop();
+
+		ProcessInstance resolution = submitThePaper();
+
+		Job lookUp = awaitFailedLookUp(resolution, 2);
+		assertThat(lookUp.getExceptionMessage()).contains("not reachable");
+		assertThat(this.runtime.getVariable(resolution.getId(), PAPER_REFERENCE)).as("the office's input is kept")
+			.isEqualTo("2026/0815");
+		assertThat(openTasks(resolution, RECORD_RESULT)).hasSize(1);
+
+		oparl.start();
+		oparl.serve("/agendaitem/1001", "agendaitem-1001-decided");
+		this.management.executeJob(lookUp.getId());
+
+		awaitTheNextCommittee(resolution);
+		assertThat(lastSession(resolution)).containsEntry("source", "oparl");
+	}
+
+	@Test
+	void aServerThatStaysDownRaisesAnIncidentAndTheOfficeRecordsByHand() {
+		oparl.stop();
+		ProcessInstance resolution = submitThePaper();
+		Job lookUp = awaitFailedLookUp(resolution, 2);
+
+		failAgain(lookUp);
+		failAgain(lookUp);
+
+		Incident incident = this.runtime.createIncidentQuery().processInstanceId(resolution.getId()).singleResult();
+		assertThat(incident).as("an incident, not a lost instance").isNotNull();
+		assertThat(incident.getActivityId()).isEqualTo(LOOK_UP_RESULT);
+		assertThat(incident.getIncidentMessage()).contains("not reachable");
+
+		Task byHand = openTasks(resolution, RECORD_RESULT).get(0);
+		this.tasks.complete(byHand.getId(), Map.of(RESULT, PASSED, RESOLUTION_TEXT, "Empfehlung an den Rat."));
+
+		assertThat(this.runtime.createIncidentQuery().processInstanceId(resolution.getId()).count())
+			.as("the failed look-up ended with the sub-process")
+			.isZero();
+		assertThat(openTasks(resolution, SCHEDULE)).hasSize(1);
+		assertThat(lastSession(resolution)).containsEntry("result", PASSED).doesNotContainKey("source");
+	}
+
+	@Test
+	void malformedJsonFailsTheLookUpUntilItIsAnIncident() {
+		oparl.serveRaw("/agendaitem/1001", "{\"id\": \"x\", \"result\": \"Ungeändert beschl");
+
+		ProcessInstance resolution = submitThePaper();
+		Job lookUp = awaitFailedLookUp(resolution, 2);
+		assertThat(lookUp.getExceptionMessage()).contains("malformed JSON");
+		failAgain(lookUp);
+		failAgain(lookUp);
+
+		assertThat(this.runtime.createIncidentQuery().processInstanceId(resolution.getId()).count()).isEqualTo(1);
+		assertThat(this.runtime.getVariable(resolution.getId(), RESULT)).isNull();
+		assertThat(openTasks(resolution, RECORD_RESULT)).hasSize(1);
+	}
+
+	// --- steps
+	// ---------------------------------------------------------------------------
+
+	/**
+	 * A Soest project's committee sequence: the meeting in a month, the paper submitted
+	 * in time.
+	 */
+	private ProcessInstance submitThePaper() {
+		// started as the main process does it, in Soest (called processes cannot be
+		// started by staff)
+		ProcessInstance resolution = DemoRoster.as(this.engine, DemoRoster.ADMIN, DemoRoster.SOEST,
+				() -> this.runtime.startProcessInstanceByKey(PROCESS_KEY, ProjectIdeas.smartStreetLighting()));
+		Task schedule = openTasks(resolution, SCHEDULE).get(0);
+		this.tasks.complete(schedule.getId(), Map.of(MEETING_DATE, LocalDate.now().plusDays(30).toString()));
+		Task submit = openTasks(resolution, SUBMIT_PAPER).get(0);
+		this.tasks.complete(submit.getId(), Map.of(PAPER_REFERENCE, "2026/0815", "paperSummary",
+				"Der Rat beschließt die Einrichtung des Digitalen Bürgerbüros."));
+		return resolution;
+	}
+
+	private void awaitTheNextCommittee(ProcessInstance resolution) {
+		await().atMost(PATIENCE).until(() -> !openTasks(resolution, SCHEDULE).isEmpty());
+		assertThat(this.runtime.getVariable(resolution.getId(), COMMITTEE_NAME))
+			.isNotEqualTo("Ausschuss für Digitalisierung");
+	}
+
+	private Job awaitFailedLookUp(ProcessInstance resolution, int retriesLeft) {
+		await().atMost(PATIENCE)
+			.until(() -> jobsOf(resolution).stream().anyMatch((job) -> job.getRetries() == retriesLeft));
+		return jobsOf(resolution).get(0);
+	}
+
+	private void failAgain(Job lookUp) {
+		assertThatThrownBy(() -> this.management.executeJob(lookUp.getId())).isInstanceOf(RuntimeException.class);
+	}
+
+	private List<Job> jobsOf(ProcessInstance resolution) {
+		return this.management.createJobQuery().processInstanceId(resolution.getId()).activityId(LOOK_UP_RESULT).list();
+	}
+
+	private List<Task> openTasks(ProcessInstance resolution, String taskKey) {
+		return this.tasks.createTaskQuery().processInstanceId(resolution.getId()).taskDefinitionKey(taskKey).list();
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> lastSession(ProcessInstance resolution) {
+		List<Map<String, Object>> sessions = (List<Map<String, Object>>) this.runtime.getVariable(resolution.getId(),
+				RESULTS);
+		return sessions.get(sessions.size() - 1);
+	}
+
+	private long countOf(String path) {
+		return oparl.requests().stream().filter((request) -> request.equals(path)).count();
+	}
+
+}
