@@ -1,5 +1,7 @@
 package de.ratsweg.project;
 
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -62,7 +65,7 @@ class DemoProjects implements ApplicationRunner {
 		}
 		try {
 			create();
-			log.info("Demo data: 6 projects in Soest and Menden (see Tasklist and Cockpit)");
+			log.info("Demo data: 8 projects in Soest and Menden (see Tasklist, Cockpit and the overview)");
 		}
 		catch (RuntimeException ex) {
 			log.warn("Demo data could not be created completely (the models may have been changed): {}",
@@ -70,38 +73,73 @@ class DemoProjects implements ApplicationRunner {
 		}
 	}
 
+	/**
+	 * Each step happens on its day in the past (the engine's clock is set back for it),
+	 * so that the overview shows real durations; the steps that open today's tasks lie
+	 * only a few days back, so that no task is late but the one meant to be.
+	 */
 	private void create() {
+		try {
+			createOnTheirDays();
+		}
+		finally {
+			ClockUtil.reset();
+		}
+	}
+
+	private void createOnTheirDays() {
 		// Soest, just started: the departments co-sign.
-		start("mmueller", "DEMO-SO-1",
+		on(3, () -> start("mmueller", "DEMO-SO-1",
 				idea("Smarte Parkplätze in der Altstadt",
 						"Parksuchverkehr belastet die Altstadt; freie Plätze sind nicht zu sehen.", 85_000, true, false,
-						"[\"fb-stadtentwicklung\"]"));
+						"[\"fb-stadtentwicklung\"]")));
 
 		// Soest, co-signed: the board votes by circulation.
-		start("mmueller", "DEMO-SO-2", idea("Digitales Bürgerbüro",
-				"Termine im Bürgerbüro sind nur telefonisch zu vereinbaren.", 140_000, true, true, "[]"));
-		coSignEverything("DEMO-SO-2");
-		work("DEMO-SO-2", "Task_PrepareBoardAgendaItem",
+		on(24, () -> start("mmueller", "DEMO-SO-2", idea("Digitales Bürgerbüro",
+				"Termine im Bürgerbüro sind nur telefonisch zu vereinbaren.", 140_000, true, true, "[]")));
+		on(16, () -> coSignEverything("DEMO-SO-2"));
+		on(2, () -> work("DEMO-SO-2", "Task_PrepareBoardAgendaItem",
 				Map.of("agendaSummary", "Online-Terminvergabe und digitale Anträge im Bürgerbüro", "decisionMode",
-						"circulation", "votingDays", 5));
+						"circulation", "votingDays", 5)));
 
 		// Soest, approved by the board: the committee office plans the consultations.
-		start("mmueller", "DEMO-SO-3", idea("Sensorik für Grünflächen",
-				"Grünflächen werden nach Plan statt nach Bedarf bewässert.", 60_000, true, false, "[\"fb-umwelt\"]"));
-		coSignEverything("DEMO-SO-3");
-		work("DEMO-SO-3", "Task_PrepareBoardAgendaItem", Map.of("agendaSummary", "Bodenfeuchtesensoren in drei Parks",
-				"decisionMode", "meeting", "boardMeetingDate", Dates.today().plusDays(2).toString()));
-		work("DEMO-SO-3", "Task_RecordBoardDecision",
-				Map.of("boardDecision", "approved", "boardRemarks", "Einstimmig freigegeben", "chefsache", false));
+		on(52, () -> start("mmueller", "DEMO-SO-3", idea("Sensorik für Grünflächen",
+				"Grünflächen werden nach Plan statt nach Bedarf bewässert.", 60_000, true, false, "[\"fb-umwelt\"]")));
+		on(40, () -> coSignEverything("DEMO-SO-3"));
+		on(12, () -> work("DEMO-SO-3", "Task_PrepareBoardAgendaItem",
+				Map.of("agendaSummary", "Bodenfeuchtesensoren in drei Parks", "decisionMode", "meeting",
+						"boardMeetingDate", Dates.today().plusDays(9).toString())));
+		on(3, () -> work("DEMO-SO-3", "Task_RecordBoardDecision",
+				Map.of("boardDecision", "approved", "boardRemarks", "Einstimmig freigegeben", "chefsache", false)));
 
-		// Soest, rejected by the board: finished, for Cockpit's history.
-		start("mmueller", "DEMO-SO-4", idea("Drohnenlieferung für Medikamente",
-				"Apotheken am Stadtrand sind schlecht erreichbar.", 900_000, true, true, "[]"));
-		coSignEverything("DEMO-SO-4");
-		work("DEMO-SO-4", "Task_PrepareBoardAgendaItem", Map.of("agendaSummary", "Pilot Drohnenlieferung",
-				"decisionMode", "meeting", "boardMeetingDate", Dates.today().toString()));
-		work("DEMO-SO-4", "Task_RecordBoardDecision", Map.of("boardDecision", "rejected", "boardRemarks",
-				"Rechtlich und finanziell derzeit nicht darstellbar", "chefsache", false));
+		// Soest, rejected by the board: finished.
+		on(120, () -> start("mmueller", "DEMO-SO-4", idea("Drohnenlieferung für Medikamente",
+				"Apotheken am Stadtrand sind schlecht erreichbar.", 900_000, true, true, "[]")));
+		on(101, () -> coSignEverything("DEMO-SO-4"));
+		on(95, () -> work("DEMO-SO-4", "Task_PrepareBoardAgendaItem", Map.of("agendaSummary", "Pilot Drohnenlieferung",
+				"decisionMode", "meeting", "boardMeetingDate", Dates.today().toString())));
+		on(88, () -> work("DEMO-SO-4", "Task_RecordBoardDecision", Map.of("boardDecision", "rejected", "boardRemarks",
+				"Rechtlich und finanziell derzeit nicht darstellbar", "chefsache", false)));
+
+		// Soest, finished: the whole way up to the project organisation, paid from the
+		// budget,
+		// with a postponement in the committees.
+		fromIdeaToOrganisation("DEMO-SO-5", 400,
+				idea("Digitale Bürgerbeteiligung",
+						"Beteiligungsverfahren laufen auf Papier; junge Menschen nehmen kaum teil.", 50_000, true,
+						false, "[]")
+					.putValue(SmartCityProject.FOCUS_AREA, "education")
+					.putValue(SmartCityProject.DIGITAL_SOLUTION, false)
+					.putValue(SmartCityProject.PREFERRED_FINANCING, "budget"),
+				"2025/0412", true);
+		fromIdeaToOrganisation("DEMO-SO-6", 230,
+				idea("Schul-WLAN für die Grundschulen",
+						"In vier Grundschulen gibt es kein verlässliches WLAN im Unterricht.", 30_000, true, false,
+						"[]")
+					.putValue(SmartCityProject.FOCUS_AREA, "education")
+					.putValue(SmartCityProject.DIGITAL_SOLUTION, false)
+					.putValue(SmartCityProject.PREFERRED_FINANCING, "budget"),
+				"2026/0233", false);
 
 		// Menden, just started, and the treasury is late.
 		start("eschmidt", "DEMO-ME-1",
@@ -111,13 +149,60 @@ class DemoProjects implements ApplicationRunner {
 		makeOverdue("DEMO-ME-1", "kaemmerei");
 
 		// Menden, sent back by the board: the staff revises the idea.
-		start("eschmidt", "DEMO-ME-2", idea("Offene Daten für Menden",
-				"Daten der Stadt sind nicht maschinenlesbar veröffentlicht.", 45_000, true, false, "[]"));
-		coSignEverything("DEMO-ME-2");
-		work("DEMO-ME-2", "Task_PrepareBoardAgendaItem", Map.of("agendaSummary", "Open-Data-Portal", "decisionMode",
-				"meeting", "boardMeetingDate", Dates.today().toString()));
-		work("DEMO-ME-2", "Task_RecordBoardDecision", Map.of("boardDecision", "revise", "boardRemarks",
-				"Betriebskosten nach Projektende darstellen", "chefsache", false));
+		on(30, () -> start("eschmidt", "DEMO-ME-2", idea("Offene Daten für Menden",
+				"Daten der Stadt sind nicht maschinenlesbar veröffentlicht.", 45_000, true, false, "[]")));
+		on(20, () -> coSignEverything("DEMO-ME-2"));
+		on(12, () -> work("DEMO-ME-2", "Task_PrepareBoardAgendaItem", Map.of("agendaSummary", "Open-Data-Portal",
+				"decisionMode", "meeting", "boardMeetingDate", Dates.today().plusDays(7).toString())));
+		on(4, () -> work("DEMO-ME-2", "Task_RecordBoardDecision", Map.of("boardDecision", "revise", "boardRemarks",
+				"Betriebskosten nach Projektende darstellen", "chefsache", false)));
+	}
+
+	/**
+	 * A project that went all the way, starting the given number of days ago: co-signed,
+	 * approved by the board, resolved by each committee (the first one postponing it
+	 * once, if asked), and organised.
+	 */
+	private void fromIdeaToOrganisation(String key, int daysAgo, VariableMap idea, String paper, boolean postpone) {
+		int day = daysAgo;
+		on(day, () -> start("mmueller", key, idea));
+		on(day -= 18, () -> coSignEverything(key));
+		on(day -= 6, () -> work(key, "Task_PrepareBoardAgendaItem", Map.of("agendaSummary", "Vorlage für den Vorstand",
+				"decisionMode", "meeting", "boardMeetingDate", Dates.today().plusDays(6).toString())));
+		on(day -= 6, () -> work(key, "Task_RecordBoardDecision",
+				Map.of("boardDecision", "approved", "boardRemarks", "Freigegeben", "chefsache", false)));
+		boolean postponeNext = postpone;
+		while (!open(key, "Task_ScheduleConsultation").isEmpty()) {
+			on(day -= 4, () -> work(key, "Task_ScheduleConsultation",
+					Map.of("meetingDate", Dates.today().plusDays(35).toString())));
+			on(day -= 10, () -> work(key, "Task_SubmitResolutionPaper", Map.of("paperReference", paper, "paperSummary",
+					"Der Ausschuss empfiehlt / der Rat beschließt das Vorhaben.")));
+			if (postponeNext) {
+				on(day -= 25, () -> work(key, "Task_RecordCommitteeResult", Map.of("committeeResult", "postponed",
+						"nextMeetingDate", Dates.today().plusDays(28).toString())));
+				postponeNext = false;
+			}
+			on(day -= 26, () -> work(key, "Task_RecordCommitteeResult",
+					Map.of("committeeResult", "passed", "resolutionText", "Einstimmig beschlossen")));
+		}
+		on(day - 12,
+				() -> work(key, "Task_SetUpProjectOrganisation", Map.of("projectLead", "Jana Vogt", "workLevelStaffed",
+						true, "jobPostingNeeded", false, "kickOffDate", Dates.today().plusDays(14).toString())));
+	}
+
+	/** Does the step as if it were that many days ago (at ten in the morning). */
+	private static void on(int daysAgo, Runnable step) {
+		ClockUtil.setCurrentTime(Date.from(LocalDate.now(Dates.ZONE)
+			.minusDays(daysAgo)
+			.atTime(LocalTime.of(10, 0))
+			.atZone(Dates.ZONE)
+			.toInstant()));
+		try {
+			step.run();
+		}
+		finally {
+			ClockUtil.reset();
+		}
 	}
 
 	private static VariableMap idea(String title, String need, int cost, boolean digital, boolean personalData,

@@ -1,5 +1,7 @@
 package de.ratsweg.security;
 
+import java.util.Arrays;
+
 import org.camunda.bpm.engine.IdentityService;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -49,8 +51,20 @@ class SecurityConfiguration {
 	static final String PAGE_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
 			+ "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+	/**
+	 * The overview pages: also their own scripts (the diagram viewer and what drives it),
+	 * fetching the diagram from the same origin, and the inline styles the viewer sets on
+	 * the diagram's elements.
+	 */
+	static final String OVERVIEW_CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; "
+			+ "connect-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
 	/** The pages of Ratsweg itself. */
 	static final String PAGES = "/vertretung/**";
+
+	/** The overview, its record pages and the diagram viewer it loads. */
+	static final String[] OVERVIEW_PAGES = { "/uebersicht", "/uebersicht/**", "/webjars/bpmn-js/**" };
 
 	/** Where the webapps log users in. */
 	static final String WEBAPP_LOGIN = "/camunda/app/welcome/default/#!/login";
@@ -179,7 +193,25 @@ class SecurityConfiguration {
 	@Bean
 	@Order(5)
 	SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
-		return http.securityMatcher(path(PAGES))
+		return pages(http, path(PAGES), PAGE_CONTENT_SECURITY_POLICY);
+	}
+
+	/**
+	 * The overview ({@code /uebersicht}): like the other pages, with the scripts of its
+	 * diagram viewer.
+	 */
+	@Bean
+	@Order(6)
+	SecurityFilterChain overviewSecurity(HttpSecurity http) throws Exception {
+		return pages(http,
+				new OrRequestMatcher(
+						Arrays.stream(OVERVIEW_PAGES).map(SecurityConfiguration::path).toArray(RequestMatcher[]::new)),
+				OVERVIEW_CONTENT_SECURITY_POLICY);
+	}
+
+	private SecurityFilterChain pages(HttpSecurity http, RequestMatcher pages, String contentSecurityPolicy)
+			throws Exception {
+		return http.securityMatcher(pages)
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.addFilterBefore(new WebappSessionAuthenticationFilter(), AuthorizationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions
@@ -188,13 +220,13 @@ class SecurityConfiguration {
 			.securityContext((context) -> context.requireExplicitSave(true))
 			.headers((headers) -> {
 				transportSecurity(headers);
-				headers.contentSecurityPolicy((csp) -> csp.policyDirectives(PAGE_CONTENT_SECURITY_POLICY));
+				headers.contentSecurityPolicy((csp) -> csp.policyDirectives(contentSecurityPolicy));
 			})
 			.build();
 	}
 
 	@Bean
-	@Order(6)
+	@Order(7)
 	SecurityFilterChain defaultSecurity(HttpSecurity http) throws Exception {
 		// The error page is open: a 401 from a webapp API must reach the browser as it
 		// is, not as

@@ -1,8 +1,10 @@
 package de.ratsweg.security;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
@@ -49,6 +51,33 @@ public final class UserDirectory {
 			.stream()
 			.map(Tenant::getId)
 			.toList();
+	}
+
+	/**
+	 * Runs the action as the user, with all their groups and municipalities: the engine's
+	 * authorization and tenant checks apply to every query in it. The authentication that
+	 * was set before is restored afterwards.
+	 */
+	public static <T> T asUser(IdentityService identityService, String userId, Supplier<T> action) {
+		Authentication previous = identityService.getCurrentAuthentication();
+		List<String> groups = identityService.createGroupQuery()
+			.groupMember(userId)
+			.unlimitedList()
+			.stream()
+			.map(Group::getId)
+			.toList();
+		identityService.setAuthentication(userId, groups, municipalitiesOf(identityService, userId));
+		try {
+			return action.get();
+		}
+		finally {
+			if (previous != null) {
+				identityService.setAuthentication(previous);
+			}
+			else {
+				identityService.clearAuthentication();
+			}
+		}
 	}
 
 }

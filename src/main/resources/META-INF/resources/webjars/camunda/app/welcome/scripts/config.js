@@ -11,6 +11,11 @@ export default {
   // Ratsweg's own pages, shown on the welcome page under "Links".
   links: [
     {
+      label: 'Vorhaben im Überblick',
+      href: '/uebersicht',
+      description: 'Wo jedes Vorhaben steht, wie lange seine Phasen dauern, Aktenvermerke'
+    },
+    {
       label: 'Vertretung bei Abwesenheit',
       href: '/vertretung',
       description: 'Abwesenheit eintragen und bestimmen, wer Ihre Aufgaben in dieser Zeit übernimmt'

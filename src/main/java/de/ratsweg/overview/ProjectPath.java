@@ -1,0 +1,33 @@
+package de.ratsweg.overview;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One project on its diagram: the steps it passed, where it stands, the flows it took,
+ * and its phases in time order.
+ *
+ * @param summary the project as listed
+ * @param processDefinitionId the version of the main process it runs on
+ * @param passed ids of the steps passed
+ * @param current ids of the steps it stands at
+ * @param flows ids of the sequence flows taken
+ * @param phases the phase steps in the order they began
+ */
+record ProjectPath(ProjectSummary summary, String processDefinitionId, Set<String> passed, Set<String> current,
+		List<String> flows, List<Step> phases) {
+
+	/**
+	 * One pass through a phase.
+	 *
+	 * @param phase the phase (German)
+	 * @param step the step's name in the diagram
+	 * @param started when it began
+	 * @param ended when it ended, or null
+	 * @param days whole days it took or takes so far
+	 */
+	record Step(String phase, String step, Date started, Date ended, long days) {
+	}
+
+}

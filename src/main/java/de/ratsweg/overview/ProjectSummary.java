@@ -1,0 +1,30 @@
+package de.ratsweg.overview;
+
+import java.util.Date;
+import java.util.Map;
+
+/**
+ * One project as the overview lists it.
+ *
+ * @param instanceId the main process instance
+ * @param businessKey the project number
+ * @param title the project's title
+ * @param municipality the municipality's name
+ * @param started when the idea was submitted
+ * @param ended when the project ended, or null
+ * @param phase the current phase (German), or how the project ended
+ * @param phaseStarted when the current phase began, or null
+ * @param daysInPhase whole days in the current phase (0 when ended)
+ * @param daysSinceIdea whole days from the idea to today, or to the end
+ * @param sessions committee sessions so far
+ * @param timeInPhase milliseconds spent in each phase so far
+ */
+record ProjectSummary(String instanceId, String businessKey, String title, String municipality, Date started,
+		Date ended, String phase, Date phaseStarted, long daysInPhase, long daysSinceIdea, int sessions,
+		Map<Phase, Long> timeInPhase) {
+
+	public boolean finished() {
+		return this.ended != null;
+	}
+
+}
