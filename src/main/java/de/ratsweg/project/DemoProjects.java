@@ -39,7 +39,7 @@ import de.ratsweg.security.UserDirectory;
 @Component
 @Profile("demo")
 @Order(100)
-class DemoProjects implements ApplicationRunner {
+public class DemoProjects implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoProjects.class);
 
@@ -49,7 +49,7 @@ class DemoProjects implements ApplicationRunner {
 
 	private final IdentityService identity;
 
-	DemoProjects(ProcessEngine engine) {
+	public DemoProjects(ProcessEngine engine) {
 		this.engine = engine;
 		this.tasks = engine.getTaskService();
 		this.identity = engine.getIdentityService();
