@@ -78,7 +78,7 @@ public class DemoProjects implements ApplicationRunner {
 	 * so that the overview shows real durations; the steps that open today's tasks lie
 	 * only a few days back, so that no task is late but the one meant to be.
 	 */
-	private void create() {
+	public void create() {
 		try {
 			createOnTheirDays();
 		}

@@ -56,6 +56,11 @@ class CouncilInformationSystemTest {
 		registry.add("ratsweg.committee.oparl.timeout", () -> "2s");
 		registry.add("camunda.bpm.job-execution.enabled", () -> "true");
 		registry.add("camunda.bpm.job-execution.max-wait", () -> "500");
+		// a context of its own beside the shared one: its own engine name (the engine
+		// registry
+		// is static), and no webapps (their filters keep the first context of the JVM)
+		registry.add("camunda.bpm.process-engine-name", () -> "oparl");
+		registry.add("camunda.bpm.webapp.enabled", () -> "false");
 		if (!TestProfiles.onPostgres()) {
 			// its own database: this context's job executor must not run other tests'
 			// jobs
