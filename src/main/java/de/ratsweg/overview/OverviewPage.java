@@ -1,11 +1,15 @@
 package de.ratsweg.overview;
 
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,7 +20,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.util.UriUtils;
 
+import de.ratsweg.project.Dates;
+import de.ratsweg.record.DecisionRecord;
+import de.ratsweg.record.ProjectNotFoundException;
+import de.ratsweg.record.ProjectRecords;
+import de.ratsweg.record.RecordNotPermittedException;
+import de.ratsweg.record.RecordPdf;
 import de.ratsweg.security.UserDirectory;
 
 /**
@@ -33,9 +44,15 @@ class OverviewPage {
 
 	private final IdentityService identity;
 
-	OverviewPage(ProjectOverview overview, ProcessEngine engine) {
+	private final ProjectRecords records;
+
+	private final RecordPdf pdf;
+
+	OverviewPage(ProjectOverview overview, ProcessEngine engine, ProjectRecords records, RecordPdf pdf) {
 		this.overview = overview;
 		this.identity = engine.getIdentityService();
+		this.records = records;
+		this.pdf = pdf;
 	}
 
 	@GetMapping
@@ -68,6 +85,42 @@ class OverviewPage {
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_XML)
 			.body(this.overview.diagram(principal.getName(), path.processDefinitionId()));
+	}
+
+	/** The decision record as a page, with the link to its PDF. */
+	@GetMapping("/vorhaben/{businessKey}/aktenvermerk")
+	String record(Principal principal, @PathVariable String businessKey, Model model) {
+		model.addAttribute("record", recordOf(principal, businessKey));
+		model.addAttribute("stylesheet", "/record/record.css");
+		model.addAttribute("asOf", ClockUtil.getCurrentTime().toInstant().atZone(Dates.ZONE));
+		model.addAttribute("backLink",
+				"/uebersicht/vorhaben/" + UriUtils.encodePathSegment(businessKey, StandardCharsets.UTF_8));
+		model.addAttribute("pdfLink", "/uebersicht/vorhaben/"
+				+ UriUtils.encodePathSegment(businessKey, StandardCharsets.UTF_8) + "/aktenvermerk.pdf");
+		return "record/record";
+	}
+
+	/** The decision record as an A4 PDF to file. */
+	@GetMapping("/vorhaben/{businessKey}/aktenvermerk.pdf")
+	ResponseEntity<byte[]> recordPdf(Principal principal, @PathVariable String businessKey) {
+		DecisionRecord record = recordOf(principal, businessKey);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline()
+						.filename("Aktenvermerk-" + record.businessKey() + ".pdf", StandardCharsets.UTF_8)
+						.build()
+						.toString())
+			.body(this.pdf.render(record));
+	}
+
+	private DecisionRecord recordOf(Principal principal, String businessKey) {
+		try {
+			return this.records.recordOf(businessKey, principal.getName());
+		}
+		catch (ProjectNotFoundException | RecordNotPermittedException ex) {
+			throw new ProjectNotVisibleException(businessKey);
+		}
 	}
 
 	@ExceptionHandler(ProjectNotVisibleException.class)

@@ -64,7 +64,8 @@ class SecurityConfiguration {
 	static final String PAGES = "/vertretung/**";
 
 	/** The overview, its record pages and the diagram viewer it loads. */
-	static final String[] OVERVIEW_PAGES = { "/uebersicht", "/uebersicht/**", "/webjars/bpmn-js/**" };
+	static final String[] OVERVIEW_PAGES = { "/uebersicht", "/uebersicht/**", "/webjars/bpmn-js/**",
+			"/record/record.css" };
 
 	/** Where the webapps log users in. */
 	static final String WEBAPP_LOGIN = "/camunda/app/welcome/default/#!/login";

@@ -1,0 +1,131 @@
+package de.ratsweg.record;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+
+import de.ratsweg.project.SmartCityProject;
+import de.ratsweg.tenancy.Municipalities;
+
+/**
+ * The decision record (Aktenvermerk) of a project: every decision, who took it in which
+ * role, when, with what outcome and reasons, read from the engine's history. Read-only.
+ *
+ * <p>
+ * Who may read it is the engine's decision: the project is looked up as the user, with
+ * their groups and municipalities, so exactly those see it who may read the project's
+ * history (their own municipality and a role allowed to read history, see
+ * {@code AccessRules}; administrators all). The rest of the history is then read without
+ * a user.
+ */
+@Service
+public class ProjectRecords {
+
+	private static final Logger log = LoggerFactory.getLogger(ProjectRecords.class);
+
+	private final ProcessEngine engine;
+
+	private final HistoryService history;
+
+	private final IdentityService identity;
+
+	private final Municipalities municipalities;
+
+	ProjectRecords(ProcessEngine engine, Municipalities municipalities) {
+		this.engine = engine;
+		this.history = engine.getHistoryService();
+		this.identity = engine.getIdentityService();
+		this.municipalities = municipalities;
+	}
+
+	/**
+	 * The record of the project with that key, as the user may read it.
+	 * @param businessKey the project's key, e.g. "SOEST-2026-0001"
+	 * @param userId who asks
+	 * @throws ProjectNotFoundException when there is no such project
+	 * @throws RecordNotPermittedException when the user may not read its history
+	 */
+	public DecisionRecord recordOf(String businessKey, String userId) {
+		Authentication previous = this.identity.getCurrentAuthentication();
+		try {
+			HistoricProcessInstance project = visibleProject(businessKey, userId);
+			ProjectHistory projectHistory = ProjectHistory.read(this.engine, this.municipalities, project);
+			Object title = projectHistory.value(project, SmartCityProject.TITLE);
+			Object outcome = projectHistory.value(project, SmartCityProject.PROJECT_OUTCOME);
+			return new DecisionRecord(project.getBusinessKey(),
+					(title != null) ? String.valueOf(title) : "(ohne Titel)",
+					projectHistory.municipality(project.getTenantId()), ProjectHistory.time(project.getStartTime()),
+					ProjectHistory.time(project.getEndTime()),
+					(project.getEndTime() == null) ? Outcomes.RUNNING : (outcome != null)
+							? Outcomes.label(Outcomes.PROJECT_OUTCOMES, outcome) : Outcomes.CANCELLED,
+					Decisions.of(projectHistory));
+		}
+		finally {
+			if (previous != null) {
+				this.identity.setAuthentication(previous);
+			}
+			else {
+				this.identity.clearAuthentication();
+			}
+		}
+	}
+
+	/**
+	 * The project (the main process's instance with that key) if the engine shows it to
+	 * the user. Leaves the engine without authentication.
+	 */
+	private HistoricProcessInstance visibleProject(String businessKey, String userId) {
+		this.identity.clearAuthentication();
+		List<String> groups = this.identity.createGroupQuery()
+			.groupMember(userId)
+			.unlimitedList()
+			.stream()
+			.map(Group::getId)
+			.toList();
+		List<String> tenants = this.identity.createTenantQuery()
+			.userMember(userId)
+			.includingGroupsOfUser(true)
+			.unlimitedList()
+			.stream()
+			.map(Tenant::getId)
+			.toList();
+		List<HistoricProcessInstance> visible;
+		this.identity.setAuthentication(userId, groups, tenants);
+		try {
+			visible = projects(businessKey).listPage(0, 1);
+		}
+		finally {
+			this.identity.clearAuthentication();
+		}
+		if (!visible.isEmpty()) {
+			return visible.get(0);
+		}
+		if (projects(businessKey).count() > 0) {
+			log.info("Decision record of project {} refused to user {}: not visible to them", businessKey, userId);
+			throw new RecordNotPermittedException(businessKey);
+		}
+		throw new ProjectNotFoundException(businessKey);
+	}
+
+	private HistoricProcessInstanceQuery projects(String businessKey) {
+		// newest first, should a key ever have been given twice
+		return this.history.createHistoricProcessInstanceQuery()
+			.processDefinitionKey(SmartCityProject.PROCESS_KEY)
+			.processInstanceBusinessKey(businessKey)
+			.rootProcessInstances()
+			.orderByProcessInstanceStartTime()
+			.desc();
+	}
+
+}
