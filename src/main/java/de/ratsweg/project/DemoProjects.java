@@ -179,7 +179,7 @@ public class DemoProjects implements ApplicationRunner {
 					"Der Ausschuss empfiehlt / der Rat beschließt das Vorhaben.")));
 			if (postponeNext) {
 				on(day -= 25, () -> work(key, "Task_RecordCommitteeResult", Map.of("committeeResult", "postponed",
-						"nextMeetingDate", Dates.today().plusDays(28).toString())));
+						"nextMeetingDate", Dates.today().plusDays(24).toString())));
 				postponeNext = false;
 			}
 			on(day -= 26, () -> work(key, "Task_RecordCommitteeResult",

@@ -1,0 +1,105 @@
+package de.ratsweg.project;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import de.ratsweg.ProcessModels;
+import de.ratsweg.ProjectIdeas;
+import de.ratsweg.RatswegSpringTest;
+import de.ratsweg.security.DemoRoster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every project has its number from the start: the municipality, the year and a counter
+ * of its own, so the committee office, the overview and the decision record can name it.
+ */
+@RatswegSpringTest
+class ProjectNumbersTest {
+
+	private final ApplicationContext context;
+
+	private final ProcessEngine engine;
+
+	private String deploymentId;
+
+	@Autowired
+	ProjectNumbersTest(ApplicationContext context, ProcessEngine engine) {
+		this.context = context;
+		this.engine = engine;
+	}
+
+	@BeforeEach
+	void deployTheModels() {
+		DemoRoster.createIn(this.context);
+		this.deploymentId = ProcessModels.deployMunicipalProcesses(this.engine);
+	}
+
+	@AfterEach
+	void removeThem() {
+		ClockUtil.reset();
+		ProcessModels.undeploy(this.engine, this.deploymentId);
+	}
+
+	@Test
+	void aProjectStartedWithoutANumberGetsTheNextOneOfItsMunicipalityAndYear() {
+		int year = Dates.today().getYear();
+
+		String first = startAs(DemoRoster.STAFF, null).getBusinessKey();
+		String second = startAs(DemoRoster.STAFF, null).getBusinessKey();
+		String menden = startAs(DemoRoster.MENDEN_STAFF, null).getBusinessKey();
+
+		assertThat(first).matches("SOEST-" + year + "-\\d{4}");
+		assertThat(counter(second)).isEqualTo(counter(first) + 1);
+		assertThat(menden).matches("MENDEN-" + year + "-\\d{4}");
+	}
+
+	@Test
+	void theCalledProcessesCarryTheProjectsNumber() {
+		ProcessInstance project = startAs(DemoRoster.STAFF, null);
+
+		assertThat(this.engine.getHistoryService()
+			.createHistoricProcessInstanceQuery()
+			.superProcessInstanceId(project.getId())
+			.singleResult()
+			.getBusinessKey()).as("the co-signing of the project").isEqualTo(project.getBusinessKey());
+	}
+
+	@Test
+	void everyYearStartsAgainAtOne() {
+		// a year of its own, far ahead, so that no other run has used it
+		int year = ThreadLocalRandom.current().nextInt(2100, 2900);
+		ClockUtil
+			.setCurrentTime(Date.from(LocalDate.of(year, 1, 2).atStartOfDay(ZoneId.of("Europe/Berlin")).toInstant()));
+
+		assertThat(startAs(DemoRoster.STAFF, null).getBusinessKey()).isEqualTo("SOEST-" + year + "-0001");
+		assertThat(startAs(DemoRoster.STAFF, null).getBusinessKey()).isEqualTo("SOEST-" + year + "-0002");
+	}
+
+	@Test
+	void aNumberGivenAtTheStartIsKept() {
+		assertThat(startAs(DemoRoster.STAFF, "ALT-2019-17").getBusinessKey()).isEqualTo("ALT-2019-17");
+	}
+
+	private ProcessInstance startAs(String user, String businessKey) {
+		return DemoRoster.as(this.engine, user, () -> this.engine.getRuntimeService()
+			.startProcessInstanceByKey(SmartCityProject.PROCESS_KEY, businessKey, ProjectIdeas.smartStreetLighting()));
+	}
+
+	private static int counter(String number) {
+		return Integer.parseInt(number.substring(number.lastIndexOf('-') + 1));
+	}
+
+}
