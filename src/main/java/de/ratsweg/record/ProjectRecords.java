@@ -7,8 +7,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import de.ratsweg.project.SmartCityProject;
+import de.ratsweg.security.UserDirectory;
 import de.ratsweg.tenancy.Municipalities;
 
 /**
@@ -87,27 +86,8 @@ public class ProjectRecords {
 	 */
 	private HistoricProcessInstance visibleProject(String businessKey, String userId) {
 		this.identity.clearAuthentication();
-		List<String> groups = this.identity.createGroupQuery()
-			.groupMember(userId)
-			.unlimitedList()
-			.stream()
-			.map(Group::getId)
-			.toList();
-		List<String> tenants = this.identity.createTenantQuery()
-			.userMember(userId)
-			.includingGroupsOfUser(true)
-			.unlimitedList()
-			.stream()
-			.map(Tenant::getId)
-			.toList();
-		List<HistoricProcessInstance> visible;
-		this.identity.setAuthentication(userId, groups, tenants);
-		try {
-			visible = projects(businessKey).listPage(0, 1);
-		}
-		finally {
-			this.identity.clearAuthentication();
-		}
+		List<HistoricProcessInstance> visible = UserDirectory.asUser(this.identity, userId,
+				() -> projects(businessKey).listPage(0, 1));
 		if (!visible.isEmpty()) {
 			return visible.get(0);
 		}

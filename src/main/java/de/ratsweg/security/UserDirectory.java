@@ -54,9 +54,10 @@ public final class UserDirectory {
 	}
 
 	/**
-	 * Runs the action as the user, with all their groups and municipalities: the engine's
-	 * authorization and tenant checks apply to every query in it. The authentication that
-	 * was set before is restored afterwards.
+	 * Runs the action as the user, with all their groups and municipalities (also those
+	 * of their groups, as at login): the engine's authorization and tenant checks apply
+	 * to every query in it. The authentication that was set before is restored
+	 * afterwards.
 	 */
 	public static <T> T asUser(IdentityService identityService, String userId, Supplier<T> action) {
 		Authentication previous = identityService.getCurrentAuthentication();
@@ -66,7 +67,14 @@ public final class UserDirectory {
 			.stream()
 			.map(Group::getId)
 			.toList();
-		identityService.setAuthentication(userId, groups, municipalitiesOf(identityService, userId));
+		List<String> tenants = identityService.createTenantQuery()
+			.userMember(userId)
+			.includingGroupsOfUser(true)
+			.unlimitedList()
+			.stream()
+			.map(Tenant::getId)
+			.toList();
+		identityService.setAuthentication(userId, groups, tenants);
 		try {
 			return action.get();
 		}
