@@ -102,6 +102,12 @@ public final class CommitteeResolution {
 	public static final String OPARL_PAPER = "oparlPaper";
 
 	/**
+	 * The agenda item this round waits for, once the look-up found it: a result recorded
+	 * by hand is kept with it, so that the look-up never takes that item's result again.
+	 */
+	public static final String OPARL_AGENDA_ITEM = "oparlAgendaItem";
+
+	/**
 	 * When the paper list was last searched in vain (the next search asks only for newer
 	 * changes).
 	 */

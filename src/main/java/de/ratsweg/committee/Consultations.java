@@ -93,6 +93,7 @@ public class Consultations {
 	 */
 	public void recordResult(DelegateTask task) {
 		Map<String, Object> session = session(task, String.valueOf(task.getVariable(RESULT)));
+		session.put("agendaItem", task.getVariable(OPARL_AGENDA_ITEM));
 		ProcessRecords.keepTaskInput(task, RESULTS, session);
 		LocalDate next = POSTPONED.equals(session.get("result")) ? meetingDay(task, NEXT_MEETING_DATE) : null;
 		finishSession(task.getExecution(), String.valueOf(session.get("result")), next);
@@ -108,7 +109,9 @@ public class Consultations {
 		execution.setVariable(RESULT, result);
 		execution.setVariable(RESOLUTION_TEXT, resolutionText);
 		if (PASSED_WITH_CHANGES.equals(result)) {
-			execution.setVariable(RESOLUTION_CHANGES, resolutionText);
+			execution.setVariable(RESOLUTION_CHANGES,
+					"Das Gremium hat geändert beschlossen. Beschlusstext laut " + "Ratsinformationssystem: "
+							+ ((resolutionText != null) ? resolutionText : "(keiner veröffentlicht)"));
 		}
 		if (meetingDay != null) {
 			execution.setVariable(MEETING_DATE, meetingDay);
@@ -139,7 +142,7 @@ public class Consultations {
 	 */
 	private static void finishSession(DelegateExecution execution, String result, LocalDate nextMeeting) {
 		execution.setVariable(SESSION_COUNT, Dates.number(execution.getVariable(SESSION_COUNT), 0) + 1);
-		ProcessRecords.forget(execution, COUNCIL_SYSTEM_NOTE, COUNCIL_SYSTEM_STATUS);
+		ProcessRecords.forget(execution, COUNCIL_SYSTEM_NOTE, COUNCIL_SYSTEM_STATUS, OPARL_AGENDA_ITEM);
 		if (POSTPONED.equals(result)) {
 			execution.setVariable(MEETING_DATE, (nextMeeting != null) ? nextMeeting.toString() : null);
 			LocalDate due = (nextMeeting != null) ? nextMeeting.plusDays(RESULT_RECORD_DAYS)

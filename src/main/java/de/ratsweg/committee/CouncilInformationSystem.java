@@ -2,7 +2,9 @@ package de.ratsweg.committee;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.net.http.HttpClient;
 import java.text.Normalizer;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -62,13 +64,21 @@ public class CouncilInformationSystem {
 	 */
 	private static final int SEARCH_DAYS_BEFORE_START = 60;
 
+	/**
+	 * A consultation whose meeting lies more than this before the meeting the office
+	 * scheduled belongs to an earlier round.
+	 */
+	private static final int MEETING_TOLERANCE_DAYS = 7;
+
 	private final Municipalities municipalities;
 
 	private final Consultations consultations;
 
 	private final OParlProperties properties;
 
-	private final OParlClient client;
+	private final HttpClient http;
+
+	private final ObjectMapper json;
 
 	private final Map<String, String> outcomes;
 
@@ -77,7 +87,8 @@ public class CouncilInformationSystem {
 		this.municipalities = municipalities;
 		this.consultations = consultations;
 		this.properties = properties;
-		this.client = new OParlClient(json, properties.timeout(), properties.maxPages());
+		this.json = json;
+		this.http = OParlClient.httpClient(properties.timeout());
 		this.outcomes = properties.results()
 			.stream()
 			.collect(Collectors.toMap((row) -> normalized(row.text()), OParlProperties.ResultText::outcome,
@@ -104,10 +115,12 @@ public class CouncilInformationSystem {
 		String system = system(execution)
 			.orElseThrow(() -> new IllegalStateException("No council information system for municipality "
 					+ execution.getTenantId() + " (process instance " + execution.getProcessInstanceId() + ")"));
+		OParlClient client = new OParlClient(this.http, this.json, system, this.properties.timeout(),
+				this.properties.maxPages());
 		String reference = String.valueOf(execution.getVariable(PAPER_REFERENCE));
 		String committee = String.valueOf(execution.getVariable(COMMITTEE_NAME));
 
-		Optional<JsonNode> paper = paper(execution, system, reference);
+		Optional<JsonNode> paper = paper(client, execution, system, reference);
 		if (paper.isEmpty()) {
 			pendingUntilDue(execution,
 					"Die Drucksache " + reference + " ist im Ratsinformationssystem nicht zu finden.");
@@ -118,14 +131,22 @@ public class CouncilInformationSystem {
 					+ "Bitte erfassen Sie das Ergebnis von Hand.", null);
 			return;
 		}
-		Optional<JsonNode> consultation = consultationIn(paper.get(), committee, recordedAgendaItems(execution));
+		Optional<Consultation> consultation = consultationIn(client, execution, paper.get(), committee);
 		if (consultation.isEmpty()) {
 			pendingUntilDue(execution, "Zur Drucksache " + reference
 					+ " ist im Ratsinformationssystem keine Beratung im Gremium „" + committee + "“ zu finden.");
 			return;
 		}
-		String agendaItemUrl = consultation.get().path("agendaItem").asText();
-		Optional<JsonNode> agendaItem = this.client.objectUnlessGone(agendaItemUrl);
+		String agendaItemUrl = consultation.get().agendaItem();
+		// the item this round waits for: a result recorded by hand counts for it, too
+		execution.setVariable(OPARL_AGENDA_ITEM, agendaItemUrl);
+		String meetingDay = (consultation.get().meeting() != null) ? day(text(consultation.get().meeting(), "start"))
+				: null;
+		if (meetingDay != null && execution.getVariable(MEETING_DATE) == null) {
+			// after a postponement the next meeting was not known yet
+			execution.setVariable(MEETING_DATE, meetingDay);
+		}
+		Optional<JsonNode> agendaItem = client.objectUnlessGone(agendaItemUrl);
 		if (agendaItem.isEmpty() || agendaItem.get().path("deleted").asBoolean(false)) {
 			unclear(execution,
 					"Der Tagesordnungspunkt zur Drucksache " + reference
@@ -147,7 +168,7 @@ public class CouncilInformationSystem {
 							+ " the committee office decides (process instance {})",
 					execution.getTenantId(), resultText, agendaItemUrl, execution.getProcessInstanceId());
 			unclear(execution, "Das Ratsinformationssystem meldet für die Drucksache " + reference + " das Ergebnis „"
-					+ resultText + "“, das Ratsweg keinem Ausgang zuordnet. Bitte wählen Sie das Ergebnis.",
+					+ plain(resultText) + "“, das Ratsweg keinem Ausgang zuordnet. Bitte wählen Sie das Ergebnis.",
 					resolutionText);
 			return;
 		}
@@ -155,11 +176,9 @@ public class CouncilInformationSystem {
 		source.put("source", "oparl");
 		source.put("oparlResult", resultText);
 		source.put("agendaItem", agendaItemUrl);
-		JsonNode meeting = meeting(consultation.get(), agendaItem.get());
-		if (meeting != null) {
-			source.put("meetingName", text(meeting, "name"));
+		if (consultation.get().meeting() != null) {
+			source.put("meetingName", text(consultation.get().meeting(), "name"));
 		}
-		String meetingDay = (meeting != null) ? day(text(meeting, "start")) : null;
 		this.consultations.recordFromCouncilSystem(execution, outcome, resolutionText, meetingDay, source);
 		execution.setVariable(COUNCIL_SYSTEM_STATUS, FOUND);
 		log.info("Committee result of process instance {} taken from the council information system: '{}' -> {} ({})",
@@ -176,10 +195,10 @@ public class CouncilInformationSystem {
 	 * The paper: by its address once known, else searched in the body's paper list (only
 	 * the changes since the last search, or since shortly before the project started).
 	 */
-	private Optional<JsonNode> paper(DelegateExecution execution, String system, String reference) {
+	private Optional<JsonNode> paper(OParlClient client, DelegateExecution execution, String system, String reference) {
 		Object known = execution.getVariable(OPARL_PAPER);
 		if (known instanceof String url && !url.isBlank()) {
-			Optional<JsonNode> paper = this.client.objectUnlessGone(url);
+			Optional<JsonNode> paper = client.objectUnlessGone(url);
 			if (paper.isEmpty()) {
 				return Optional.of(deletedPaper(url));
 			}
@@ -190,12 +209,12 @@ public class CouncilInformationSystem {
 			execution.removeVariable(OPARL_PAPER);
 		}
 		Instant searchStarted = ClockUtil.getCurrentTime().toInstant();
-		String papers = body(execution, system).path("paper").asText(null);
+		String papers = body(client, execution, system).path("paper").asText(null);
 		if (papers == null || papers.isBlank()) {
 			throw new OParlException("OParl body of " + execution.getTenantId() + " has no 'paper' list");
 		}
 		String since = searchedSince(execution);
-		Optional<JsonNode> paper = this.client.find(withQuery(papers, "modified_since", since),
+		Optional<JsonNode> paper = client.find(withQuery(papers, "modified_since", since),
 				(candidate) -> hasReference(candidate, reference));
 		if (paper.isPresent()) {
 			execution.setVariable(OPARL_PAPER, paper.get().path("id").asText());
@@ -240,14 +259,14 @@ public class CouncilInformationSystem {
 	}
 
 	/** The municipality's body: the only one of the system, or the one with its name. */
-	private JsonNode body(DelegateExecution execution, String system) {
-		String bodies = this.client.object(system).path("body").asText(null);
+	private JsonNode body(OParlClient client, DelegateExecution execution, String system) {
+		String bodies = client.object(system).path("body").asText(null);
 		if (bodies == null || bodies.isBlank()) {
 			throw new OParlException("OParl system " + system + " names no 'body' list");
 		}
 		String name = this.municipalities.nameOf(execution.getTenantId());
 		List<JsonNode> all = new ArrayList<>();
-		Optional<JsonNode> named = this.client.find(bodies, (body) -> {
+		Optional<JsonNode> named = client.find(bodies, (body) -> {
 			all.add(body);
 			return name.equalsIgnoreCase(body.path("name").asText(""));
 		});
@@ -262,40 +281,67 @@ public class CouncilInformationSystem {
 	}
 
 	/**
-	 * The paper's consultation in the committee whose agenda item has not been recorded
-	 * yet (a postponed item comes back with a new agenda item).
+	 * A consultation of the paper with its meeting.
+	 *
+	 * @param agendaItem the address of its agenda item
+	 * @param meeting the meeting, or null when the consultation names none
 	 */
-	private Optional<JsonNode> consultationIn(JsonNode paper, String committee, Set<String> recordedAgendaItems) {
+	private record Consultation(String agendaItem, JsonNode meeting) {
+	}
+
+	/**
+	 * The paper's consultation in the committee that this round waits for: its agenda
+	 * item was not recorded yet (a result recorded by hand counts too), and its meeting
+	 * is not older than the meeting the office scheduled (a postponed or deferred item
+	 * comes back with a new agenda item in a later meeting). The earliest such meeting
+	 * first.
+	 */
+	private Optional<Consultation> consultationIn(OParlClient client, DelegateExecution execution, JsonNode paper,
+			String committee) {
+		Set<String> recorded = recordedAgendaItems(execution);
+		// after a session of this committee (postponed, deferred), only later meetings
+		// count
+		boolean laterRound = ProcessRecords.records(execution, RESULTS)
+			.stream()
+			.anyMatch((session) -> committee.equals(session.get("committeeName")));
+		LocalDate scheduled = laterRound ? Dates.day(execution.getVariable(MEETING_DATE)) : null;
 		Map<String, Boolean> organizations = new HashMap<>();
+		Consultation earliest = null;
 		for (JsonNode entry : paper.path("consultation")) {
-			JsonNode consultation = entry.isTextual() ? this.client.object(entry.asText()) : entry;
+			JsonNode consultation = entry.isTextual() ? client.object(entry.asText()) : entry;
 			String agendaItem = consultation.path("agendaItem").asText("");
-			if (agendaItem.isBlank() || recordedAgendaItems.contains(agendaItem)) {
+			if (agendaItem.isBlank() || recorded.contains(agendaItem)) {
 				continue;
 			}
-			for (JsonNode organization : consultation.path("organization")) {
-				boolean matches = organizations.computeIfAbsent(organization.asText(),
-						(url) -> names(this.client.object(url), committee));
-				if (matches) {
-					return Optional.of(consultation);
-				}
+			String meetingUrl = consultation.path("meeting").asText("");
+			JsonNode meeting = meetingUrl.isBlank() ? null : client.objectUnlessGone(meetingUrl).orElse(null);
+			// OParl allows a consultation without organization: the meeting's then
+			JsonNode committees = consultation.has("organization") ? consultation.path("organization")
+					: (meeting != null) ? meeting.path("organization") : null;
+			boolean inCommittee = false;
+			for (JsonNode organization : (committees != null) ? committees : paper.path("none")) {
+				inCommittee |= organizations.computeIfAbsent(organization.asText(),
+						(url) -> names(client.object(url), committee));
+			}
+			LocalDate day = (meeting != null) ? Dates.day(day(text(meeting, "start"))) : null;
+			boolean tooOld = scheduled != null && day != null
+					&& day.isBefore(scheduled.minusDays(MEETING_TOLERANCE_DAYS));
+			if (inCommittee && !tooOld && (earliest == null || isBefore(day, earliest))) {
+				earliest = new Consultation(agendaItem, meeting);
 			}
 		}
-		return Optional.empty();
+		return Optional.ofNullable(earliest);
+	}
+
+	private static boolean isBefore(LocalDate day, Consultation other) {
+		LocalDate otherDay = (other.meeting() != null) ? Dates.day(day(text(other.meeting(), "start"))) : null;
+		return day != null && (otherDay == null || day.isBefore(otherDay));
 	}
 
 	private static boolean names(JsonNode organization, String committee) {
 		String wanted = normalized(committee);
 		return wanted.equals(normalized(organization.path("name").asText("")))
 				|| wanted.equals(normalized(organization.path("shortName").asText("")));
-	}
-
-	private JsonNode meeting(JsonNode consultation, JsonNode agendaItem) {
-		String url = consultation.path("meeting").asText("");
-		if (url.isBlank()) {
-			url = agendaItem.path("meeting").asText("");
-		}
-		return url.isBlank() ? null : this.client.objectUnlessGone(url).orElse(null);
 	}
 
 	private static Set<String> recordedAgendaItems(DelegateExecution execution) {
@@ -313,7 +359,8 @@ public class CouncilInformationSystem {
 	 */
 	private static void pendingUntilDue(DelegateExecution execution, String note) {
 		Object due = execution.getVariable(RESULT_DUE_DATE);
-		if (due instanceof Date date && ClockUtil.getCurrentTime().after(date)) {
+		boolean meetingKnown = execution.getVariable(MEETING_DATE) != null;
+		if (meetingKnown && due instanceof Date date && ClockUtil.getCurrentTime().after(date)) {
 			unclear(execution, note + " Das Ergebnis war bis " + Dates.german(Dates.day(date))
 					+ " fällig; bitte erfassen Sie es von Hand.", null);
 			return;
@@ -350,6 +397,11 @@ public class CouncilInformationSystem {
 		catch (DateTimeParseException ex) {
 			return null;
 		}
+	}
+
+	/** Text from the council information system as plain text in a form's Markdown. */
+	static String plain(String text) {
+		return text.replaceAll("[\\\\`*_{}\\[\\]()<>#+!|~-]", " ").replaceAll("\\s+", " ").trim();
 	}
 
 	static String normalized(String text) {

@@ -1,12 +1,25 @@
 package de.ratsweg.committee;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,11 +27,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Reads OParl 1.1 objects and lists over HTTP(S). Any failure (no connection, timeout, an
- * error status, an answer that is not a JSON object) is an {@link OParlException}: the
- * caller's job fails and is tried again later.
+ * Reads OParl 1.1 objects and lists of one council information system over HTTP(S). Any
+ * failure (no connection, no complete answer in time, an error status, an answer that is
+ * too big or not a JSON object, an address on another server, a redirect, a list whose
+ * pages go round in a circle) is an {@link OParlException}: the caller's job fails and is
+ * tried again later.
+ *
+ * <p>
+ * Only addresses of the configured system's server (scheme, host and port) are read: the
+ * addresses come from the server's own answers, and Ratsweg must not be sent elsewhere.
+ * Redirects are not followed; the configured address must be the final one.
  */
 class OParlClient {
+
+	/** No OParl page of a paper list or object comes near this. */
+	static final int MAX_ANSWER_BYTES = 5 * 1024 * 1024;
 
 	private final HttpClient http;
 
@@ -28,29 +51,44 @@ class OParlClient {
 
 	private final int maxPages;
 
-	OParlClient(ObjectMapper json, Duration timeout, int maxPages) {
+	private final URI origin;
+
+	/**
+	 * @param system the configured address of the System object; its server is the only
+	 * one read
+	 * @param timeout the longest wait for one complete answer
+	 */
+	OParlClient(HttpClient http, ObjectMapper json, String system, Duration timeout, int maxPages) {
+		this.http = http;
 		this.json = json;
 		this.timeout = timeout;
 		this.maxPages = maxPages;
-		this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+		this.origin = origin(uri(system));
+	}
+
+	static HttpClient httpClient(Duration timeout) {
+		return HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
 	}
 
 	/** The object at the address. */
 	JsonNode object(String url) {
-		return objectUnlessGone(url)
-			.orElseThrow(() -> new OParlException("OParl object " + url + " does not exist (404/410)"));
+		return objectUnlessGone(url).orElseThrow(() -> new OParlException("OParl object " + url + " is gone (410)"));
 	}
 
-	/** The object at the address; empty when the server says it is gone (404, 410). */
+	/**
+	 * The object at the address; empty when the server says it is gone for good (410).
+	 * OParl marks deleted objects with {@code deleted: true}; a 404 is an error (a server
+	 * in maintenance may answer 404 for everything).
+	 */
 	Optional<JsonNode> objectUnlessGone(String url) {
-		HttpResponse<String> response = get(url);
-		if (response.statusCode() == 404 || response.statusCode() == 410) {
+		Answer answer = get(url);
+		if (answer.status() == 410) {
 			return Optional.empty();
 		}
-		if (response.statusCode() != 200) {
-			throw new OParlException("OParl server answered " + response.statusCode() + " for " + url);
+		if (answer.status() != 200) {
+			throw new OParlException("OParl server answered " + answer.status() + " for " + url);
 		}
-		return Optional.of(parse(url, response.body()));
+		return Optional.of(parse(url, answer.body()));
 	}
 
 	/**
@@ -58,9 +96,13 @@ class OParlClient {
 	 * page to page.
 	 */
 	Optional<JsonNode> find(String firstPage, Predicate<JsonNode> match) {
+		Set<String> read = new HashSet<>();
 		String page = firstPage;
-		for (int read = 0; page != null && !page.isBlank(); read++) {
-			if (read == this.maxPages) {
+		while (page != null && !page.isBlank()) {
+			if (!read.add(page)) {
+				throw new OParlException("OParl list " + firstPage + " leads back to page " + page);
+			}
+			if (read.size() > this.maxPages) {
 				throw new OParlException("OParl list " + firstPage + " has more than " + this.maxPages
 						+ " pages (ratsweg.committee.oparl.max-pages)");
 			}
@@ -79,24 +121,38 @@ class OParlClient {
 		return Optional.empty();
 	}
 
-	private HttpResponse<String> get(String url) {
-		URI uri;
-		try {
-			uri = URI.create(url);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new OParlException("Not an OParl address: " + url, ex);
+	private record Answer(int status, String body) {
+	}
+
+	private Answer get(String url) {
+		URI uri = uri(url);
+		if (!this.origin.equals(origin(uri))) {
+			throw new OParlException("OParl server refers to " + url + ", which is not on the configured server "
+					+ this.origin + "; not read");
 		}
 		HttpRequest request = HttpRequest.newBuilder(uri)
 			.timeout(this.timeout)
 			.header("Accept", "application/json")
 			.GET()
 			.build();
+		CompletableFuture<HttpResponse<byte[]>> answer = this.http.sendAsync(request,
+				(info) -> new BoundedBody(MAX_ANSWER_BYTES));
 		try {
-			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			// the request's own timeout ends with the headers; this one includes the body
+			HttpResponse<byte[]> response = answer.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
+			if (response.statusCode() / 100 == 3) {
+				throw new OParlException(
+						"OParl server redirects " + url + " to " + response.headers().firstValue("Location").orElse("?")
+								+ "; configure the final address of the System object");
+			}
+			return new Answer(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
 		}
-		catch (IOException ex) {
-			throw new OParlException("OParl server not reachable at " + url + ": " + ex, ex);
+		catch (TimeoutException ex) {
+			answer.cancel(true);
+			throw new OParlException("OParl server gave no complete answer for " + url + " within " + this.timeout, ex);
+		}
+		catch (ExecutionException ex) {
+			throw new OParlException("OParl server not reachable at " + url + ": " + ex.getCause(), ex.getCause());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -116,6 +172,80 @@ class OParlClient {
 			throw new OParlException("OParl server sent malformed JSON for " + url + ": " + ex.getOriginalMessage(),
 					ex);
 		}
+	}
+
+	private static URI uri(String url) {
+		try {
+			URI uri = URI.create(Objects.requireNonNull(url));
+			if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())) {
+				throw new IllegalArgumentException("not http(s)");
+			}
+			if (uri.getHost() == null) {
+				throw new IllegalArgumentException("no host");
+			}
+			return uri;
+		}
+		catch (IllegalArgumentException | NullPointerException ex) {
+			throw new OParlException("Not an OParl address: " + url, ex);
+		}
+	}
+
+	private static URI origin(URI uri) {
+		int port = (uri.getPort() != -1) ? uri.getPort() : ("https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80);
+		return URI.create(uri.getScheme().toLowerCase() + "://" + uri.getHost().toLowerCase() + ":" + port);
+	}
+
+	/** Collects an answer's body, and fails as soon as it grows beyond the limit. */
+	private static final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
+
+		private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+
+		private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+		private final int limit;
+
+		private Flow.Subscription subscription;
+
+		BoundedBody(int limit) {
+			this.limit = limit;
+		}
+
+		@Override
+		public CompletionStage<byte[]> getBody() {
+			return this.result;
+		}
+
+		@Override
+		public void onSubscribe(Flow.Subscription subscription) {
+			this.subscription = subscription;
+			subscription.request(Long.MAX_VALUE);
+		}
+
+		@Override
+		public void onNext(List<ByteBuffer> buffers) {
+			for (ByteBuffer buffer : buffers) {
+				if (this.bytes.size() + buffer.remaining() > this.limit) {
+					this.subscription.cancel();
+					this.result.completeExceptionally(
+							new IOException("answer larger than " + this.limit + " bytes, not read"));
+					return;
+				}
+				byte[] chunk = new byte[buffer.remaining()];
+				buffer.get(chunk);
+				this.bytes.write(chunk, 0, chunk.length);
+			}
+		}
+
+		@Override
+		public void onError(Throwable error) {
+			this.result.completeExceptionally(error);
+		}
+
+		@Override
+		public void onComplete() {
+			this.result.complete(this.bytes.toByteArray());
+		}
+
 	}
 
 }

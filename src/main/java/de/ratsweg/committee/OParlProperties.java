@@ -26,6 +26,9 @@ record OParlProperties(@DefaultValue("PT1H") Duration pollInterval, @DefaultValu
 
 	OParlProperties {
 		results = (results != null) ? List.copyOf(results) : List.of();
+		if (maxPages < 1) {
+			throw new IllegalArgumentException("ratsweg.committee.oparl.max-pages must be at least 1");
+		}
 		if (pollInterval.isNegative() || pollInterval.isZero()) {
 			throw new IllegalArgumentException("ratsweg.committee.oparl.poll-interval must be positive");
 		}

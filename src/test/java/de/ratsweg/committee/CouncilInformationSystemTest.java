@@ -203,7 +203,7 @@ class CouncilInformationSystemTest {
 
 		ProcessInstance resolution = submitThePaper();
 
-		Job lookUp = awaitFailedLookUp(resolution, 2);
+		Job lookUp = awaitFailedLookUp(resolution);
 		assertThat(lookUp.getExceptionMessage()).contains("not reachable");
 		assertThat(this.runtime.getVariable(resolution.getId(), PAPER_REFERENCE)).as("the office's input is kept")
 			.isEqualTo("2026/0815");
@@ -221,10 +221,9 @@ class CouncilInformationSystemTest {
 	void aServerThatStaysDownRaisesAnIncidentAndTheOfficeRecordsByHand() {
 		oparl.stop();
 		ProcessInstance resolution = submitThePaper();
-		Job lookUp = awaitFailedLookUp(resolution, 2);
+		Job lookUp = awaitFailedLookUp(resolution);
 
-		failAgain(lookUp);
-		failAgain(lookUp);
+		failUntilIncident(lookUp);
 
 		Incident incident = this.runtime.createIncidentQuery().processInstanceId(resolution.getId()).singleResult();
 		assertThat(incident).as("an incident, not a lost instance").isNotNull();
@@ -246,14 +245,80 @@ class CouncilInformationSystemTest {
 		oparl.serveRaw("/agendaitem/1001", "{\"id\": \"x\", \"result\": \"Ungeändert beschl");
 
 		ProcessInstance resolution = submitThePaper();
-		Job lookUp = awaitFailedLookUp(resolution, 2);
+		Job lookUp = awaitFailedLookUp(resolution);
 		assertThat(lookUp.getExceptionMessage()).contains("malformed JSON");
-		failAgain(lookUp);
-		failAgain(lookUp);
+		failUntilIncident(lookUp);
 
 		assertThat(this.runtime.createIncidentQuery().processInstanceId(resolution.getId()).count()).isEqualTo(1);
 		assertThat(this.runtime.getVariable(resolution.getId(), RESULT)).isNull();
 		assertThat(openTasks(resolution, RECORD_RESULT)).hasSize(1);
+	}
+
+	@Test
+	void aPostponementRecordedByHandIsNotTakenAgainFromTheCouncilSystem() {
+		ProcessInstance resolution = submitThePaper();
+		await().atMost(PATIENCE).until(() -> this.runtime.getVariable(resolution.getId(), OPARL_AGENDA_ITEM) != null);
+
+		Task byHand = openTasks(resolution, RECORD_RESULT).get(0);
+		this.tasks.complete(byHand.getId(),
+				Map.of(RESULT, POSTPONED, NEXT_MEETING_DATE, LocalDate.now().plusDays(60).toString()));
+		oparl.serve("/agendaitem/1001", "agendaitem-1001-postponed");
+		long asked = countOf("/paper/0815");
+		await().atMost(PATIENCE).until(() -> countOf("/paper/0815") >= asked + 2);
+
+		assertThat(sessions(resolution)).as("one session, recorded by hand").hasSize(1);
+		assertThat(lastSession(resolution)).containsEntry("result", POSTPONED)
+			.containsEntry("agendaItem", oparl.base() + "/agendaitem/1001")
+			.doesNotContainKey("source");
+		assertThat(openTasks(resolution, RECORD_RESULT)).as("the office waits for the next meeting").hasSize(1);
+		assertThat(this.runtime.getVariable(resolution.getId(), COUNCIL_SYSTEM_STATUS)).isEqualTo(PENDING);
+	}
+
+	@Test
+	void aPostponementPublishedInTheCouncilSystemWaitsForTheNextMeetingWithoutAsking() {
+		oparl.serve("/agendaitem/1001", "agendaitem-1001-postponed");
+
+		ProcessInstance resolution = submitThePaper();
+		await().atMost(PATIENCE).until(() -> sessions(resolution).size() == 1);
+		long asked = countOf("/paper/0815");
+		await().atMost(PATIENCE).until(() -> countOf("/paper/0815") >= asked + 2);
+
+		assertThat(lastSession(resolution)).containsEntry("result", POSTPONED).containsEntry("source", "oparl");
+		assertThat(sessions(resolution)).as("the same item is not taken twice").hasSize(1);
+		assertThat(openTasks(resolution, CLARIFY_RESULT)).as("the next meeting is simply not known yet").isEmpty();
+		assertThat(openTasks(resolution, RECORD_RESULT)).hasSize(1);
+	}
+
+	@Test
+	void addressesOnAnotherServerAreNotRead() {
+		oparl.serveRaw("/body/soest/papers", oparl.fixture("papers-page-1")
+			.replace(oparl.base() + "/body/soest/papers/page/2", "http://169.254.169.254/latest/meta-data"));
+
+		ProcessInstance resolution = submitThePaper();
+
+		assertThat(awaitFailedLookUp(resolution).getExceptionMessage()).contains("not on the configured server");
+		assertThat(oparl.requests()).noneMatch((request) -> request.contains("meta-data"));
+	}
+
+	@Test
+	void aPaperListThatLeadsBackToItselfIsAnError() {
+		oparl.serveRaw("/body/soest/papers", oparl.fixture("papers-page-1")
+			.replace(oparl.base() + "/body/soest/papers/page/2", oparl.base() + "/body/soest/papers"));
+
+		ProcessInstance resolution = submitThePaper();
+
+		assertThat(awaitFailedLookUp(resolution).getExceptionMessage()).contains("leads back to page");
+	}
+
+	@Test
+	void aNotFoundAnswerIsAnErrorToRetryNotADeletion() {
+		ProcessInstance resolution = submitThePaper();
+		await().atMost(PATIENCE).until(() -> countOf("/agendaitem/1001") >= 1);
+
+		oparl.serveRaw("/paper/0815", null);
+
+		assertThat(awaitFailedLookUp(resolution).getExceptionMessage()).contains("answered 404");
+		assertThat(openTasks(resolution, CLARIFY_RESULT)).isEmpty();
 	}
 
 	// --- steps
@@ -282,14 +347,29 @@ class CouncilInformationSystemTest {
 			.isNotEqualTo("Ausschuss für Digitalisierung");
 	}
 
-	private Job awaitFailedLookUp(ProcessInstance resolution, int retriesLeft) {
+	/** The look-up after its first failure: tried again later, not yet an incident. */
+	private Job awaitFailedLookUp(ProcessInstance resolution) {
 		await().atMost(PATIENCE)
-			.until(() -> jobsOf(resolution).stream().anyMatch((job) -> job.getRetries() == retriesLeft));
-		return jobsOf(resolution).get(0);
+			.until(() -> jobsOf(resolution).stream().anyMatch((job) -> job.getExceptionMessage() != null));
+		Job lookUp = jobsOf(resolution).get(0);
+		assertThat(lookUp.getRetries()).as("retries left after the first failure").isPositive();
+		assertThat(this.runtime.createIncidentQuery().processInstanceId(resolution.getId()).count()).isZero();
+		return lookUp;
 	}
 
-	private void failAgain(Job lookUp) {
-		assertThatThrownBy(() -> this.management.executeJob(lookUp.getId())).isInstanceOf(RuntimeException.class);
+	/**
+	 * Runs the failing look-up (as the job executor would, hours apart) until no retry is
+	 * left.
+	 */
+	private void failUntilIncident(Job lookUp) {
+		for (int attempt = 0; attempt < 10 && retriesOf(lookUp) > 0; attempt++) {
+			assertThatThrownBy(() -> this.management.executeJob(lookUp.getId())).isInstanceOf(RuntimeException.class);
+		}
+		assertThat(retriesOf(lookUp)).isZero();
+	}
+
+	private int retriesOf(Job job) {
+		return this.management.createJobQuery().jobId(job.getId()).singleResult().getRetries();
 	}
 
 	private List<Job> jobsOf(ProcessInstance resolution) {
@@ -301,9 +381,13 @@ class CouncilInformationSystemTest {
 	}
 
 	@SuppressWarnings("unchecked")
+	private List<Map<String, Object>> sessions(ProcessInstance resolution) {
+		Object sessions = this.runtime.getVariable(resolution.getId(), RESULTS);
+		return (sessions != null) ? (List<Map<String, Object>>) sessions : List.of();
+	}
+
 	private Map<String, Object> lastSession(ProcessInstance resolution) {
-		List<Map<String, Object>> sessions = (List<Map<String, Object>>) this.runtime.getVariable(resolution.getId(),
-				RESULTS);
+		List<Map<String, Object>> sessions = sessions(resolution);
 		return sessions.get(sessions.size() - 1);
 	}
 

@@ -68,9 +68,14 @@ final class OParlFixtureServer {
 		this.routes.put(path, fixture);
 	}
 
-	/** Any text at the path, e.g. malformed JSON. */
+	/** Any text at the path, e.g. malformed JSON; null: nothing there (404). */
 	void serveRaw(String path, String body) {
-		this.routes.put(path, "raw:" + body);
+		if (body == null) {
+			this.routes.remove(path);
+		}
+		else {
+			this.routes.put(path, "raw:" + body);
+		}
 	}
 
 	/** Paths and queries asked for, in order. */
