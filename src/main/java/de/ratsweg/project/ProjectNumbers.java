@@ -19,6 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * The counter moves in the transaction of the start: a start that fails uses no number,
  * and two starts at once (on one node or two) wait for each other on the counter's row.
+ * Each year has a counter of its own, so a start dated in another year (a clock set back)
+ * never makes the current year's counter start again.
  */
 @Component
 public class ProjectNumbers {
@@ -39,41 +41,45 @@ public class ProjectNumbers {
 	public String next(String tenantId, LocalDate day) {
 		String prefix = (tenantId != null) ? tenantId.toUpperCase(Locale.ROOT) : "VORHABEN";
 		int year = day.getYear();
-		ensureCounter(prefix, year);
-		this.jdbc.sql(
-				"UPDATE ratsweg_project_number SET last_number = CASE WHEN counter_year = :year THEN last_number + 1 ELSE 1 END, "
-						+ "counter_year = :year WHERE prefix = :prefix")
+		if (count(prefix, year) == 0) {
+			createCounter(prefix, year);
+			count(prefix, year);
+		}
+		int number = this.jdbc
+			.sql("SELECT last_number FROM ratsweg_project_number WHERE prefix = :prefix AND counter_year = :year")
+			.param("prefix", prefix)
 			.param("year", year)
-			.param("prefix", prefix)
-			.update();
-		int number = this.jdbc.sql("SELECT last_number FROM ratsweg_project_number WHERE prefix = :prefix")
-			.param("prefix", prefix)
 			.query(Integer.class)
 			.single();
 		return String.format(Locale.ROOT, "%s-%d-%04d", prefix, year, number);
 	}
 
+	/** Moves the counter on; 0 when the year has no counter yet. */
+	private int count(String prefix, int year) {
+		return this.jdbc
+			.sql("UPDATE ratsweg_project_number SET last_number = last_number + 1 "
+					+ "WHERE prefix = :prefix AND counter_year = :year")
+			.param("prefix", prefix)
+			.param("year", year)
+			.update();
+	}
+
 	/**
-	 * The counter's row, created in a transaction of its own: a second node creating it
-	 * at the same moment must not break the start that needs it.
+	 * The first counter of a year, created in a transaction of its own (once a year per
+	 * municipality): a second node creating it at the same moment must not break the
+	 * start that needs it.
 	 */
-	private void ensureCounter(String prefix, int year) {
+	private void createCounter(String prefix, int year) {
 		this.ownTransaction.executeWithoutResult((status) -> {
-			boolean exists = this.jdbc.sql("SELECT COUNT(*) FROM ratsweg_project_number WHERE prefix = :prefix")
-				.param("prefix", prefix)
-				.query(Integer.class)
-				.single() > 0;
-			if (!exists) {
-				try {
-					this.jdbc.sql(
-							"INSERT INTO ratsweg_project_number (prefix, counter_year, last_number) VALUES (:prefix, :year, 0)")
-						.param("prefix", prefix)
-						.param("year", year)
-						.update();
-				}
-				catch (DuplicateKeyException ex) {
-					status.setRollbackOnly();
-				}
+			try {
+				this.jdbc.sql(
+						"INSERT INTO ratsweg_project_number (prefix, counter_year, last_number) VALUES (:prefix, :year, 0)")
+					.param("prefix", prefix)
+					.param("year", year)
+					.update();
+			}
+			catch (DuplicateKeyException ex) {
+				status.setRollbackOnly();
 			}
 		});
 	}

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -21,6 +22,7 @@ import de.ratsweg.RatswegSpringTest;
 import de.ratsweg.security.DemoRoster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Every project has its number from the start: the municipality, the year and a counter
@@ -89,8 +91,25 @@ class ProjectNumbersTest {
 	}
 
 	@Test
-	void aNumberGivenAtTheStartIsKept() {
-		assertThat(startAs(DemoRoster.STAFF, "ALT-2019-17").getBusinessKey()).isEqualTo("ALT-2019-17");
+	void aNumberGivenAtTheStartIsKeptUnlessAnotherProjectHasItInAnyMunicipality() {
+		String given = "ALT-" + System.nanoTime();
+		assertThat(startAs(DemoRoster.STAFF, given).getBusinessKey()).isEqualTo(given);
+
+		assertThatThrownBy(() -> startAs(DemoRoster.MENDEN_STAFF, given)).isInstanceOf(BadUserRequestException.class)
+			.hasMessage("Die Vorgangsnummer „" + given + "“ ist schon vergeben. Bitte lassen Sie das Feld leer; "
+					+ "Ratsweg vergibt die Nummer selbst.");
+	}
+
+	@Test
+	void aStartDatedInAnEarlierYearLeavesTheCurrentYearsCounterAlone() {
+		int year = Dates.today().getYear();
+		int before = counter(startAs(DemoRoster.STAFF, null).getBusinessKey());
+		ClockUtil.setCurrentTime(
+				Date.from(LocalDate.of(year - 3, 6, 1).atStartOfDay(ZoneId.of("Europe/Berlin")).toInstant()));
+		assertThat(startAs(DemoRoster.STAFF, null).getBusinessKey()).startsWith("SOEST-" + (year - 3) + "-");
+		ClockUtil.reset();
+
+		assertThat(counter(startAs(DemoRoster.STAFF, null).getBusinessKey())).isEqualTo(before + 1);
 	}
 
 	private ProcessInstance startAs(String user, String businessKey) {
