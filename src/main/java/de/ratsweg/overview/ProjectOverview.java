@@ -1,6 +1,6 @@
 package de.ratsweg.overview;
 
-import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -24,6 +24,7 @@ import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.springframework.stereotype.Service;
 
 import de.ratsweg.committee.CommitteeResolution;
+import de.ratsweg.project.Dates;
 import de.ratsweg.project.SmartCityProject;
 import de.ratsweg.security.UserDirectory;
 import de.ratsweg.tenancy.Municipalities;
@@ -35,8 +36,6 @@ import de.ratsweg.tenancy.Municipalities;
  */
 @Service
 class ProjectOverview {
-
-	private static final long DAY = Duration.ofDays(1).toMillis();
 
 	private final HistoryService history;
 
@@ -112,7 +111,11 @@ class ProjectOverview {
 		}
 		String phase;
 		Date phaseStarted = null;
-		if (instance.getEndTime() != null) {
+		boolean completed = HistoricProcessInstance.STATE_COMPLETED.equals(instance.getState());
+		if (instance.getEndTime() != null && !completed) {
+			phase = "Abgebrochen";
+		}
+		else if (instance.getEndTime() != null) {
 			phase = "Abgeschlossen: " + endEventName(steps);
 		}
 		else if (current != null) {
@@ -126,7 +129,7 @@ class ProjectOverview {
 		return new ProjectSummary(instance.getId(), instance.getBusinessKey(), title(instance.getId()),
 				this.municipalities.nameOf(instance.getTenantId()), instance.getStartTime(), instance.getEndTime(),
 				phase, phaseStarted, (phaseStarted != null) ? days(phaseStarted, now) : 0,
-				days(instance.getStartTime(), until), sessions(instance.getId()), timeInPhase);
+				days(instance.getStartTime(), until), sessions(instance.getId()), completed, timeInPhase);
 	}
 
 	private ProjectPath path(HistoricProcessInstance instance) {
@@ -233,8 +236,12 @@ class ProjectOverview {
 			.sum();
 	}
 
+	/**
+	 * Calendar days in Berlin between the two moments (a day with a clock change is a
+	 * day).
+	 */
 	private static long days(Date from, Date to) {
-		return Math.max(0, (to.getTime() - from.getTime()) / DAY);
+		return Math.max(0, ChronoUnit.DAYS.between(Dates.day(from), Dates.day(to)));
 	}
 
 }

@@ -4,6 +4,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 
+import de.ratsweg.project.Dates;
+
 /**
  * One project on its diagram: the steps it passed, where it stands, the flows it took,
  * and its phases in time order.
@@ -28,6 +30,17 @@ record ProjectPath(ProjectSummary summary, String processDefinitionId, Set<Strin
 	 * @param days whole days it took or takes so far
 	 */
 	record Step(String phase, String step, Date started, Date ended, long days) {
+
+		/** The day it began, German notation (Berlin). */
+		public String startedDay() {
+			return Dates.german(Dates.day(this.started));
+		}
+
+		/** The day it ended, German notation, or "läuft". */
+		public String endedDay() {
+			return (this.ended != null) ? Dates.german(Dates.day(this.ended)) : "läuft";
+		}
+
 	}
 
 }

@@ -55,7 +55,7 @@ record Statistics(int finishedProjects, List<PhaseRow> phases, List<Bar> bars, i
 	}
 
 	static Statistics of(List<ProjectSummary> projects) {
-		List<ProjectSummary> finished = projects.stream().filter(ProjectSummary::finished).toList();
+		List<ProjectSummary> finished = projects.stream().filter(ProjectSummary::completed).toList();
 		List<PhaseRow> rows = new ArrayList<>();
 		for (Phase phase : Phase.values()) {
 			List<Double> days = finished.stream()

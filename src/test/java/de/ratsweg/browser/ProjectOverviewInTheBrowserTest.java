@@ -142,6 +142,13 @@ class ProjectOverviewInTheBrowserTest {
 			assertThat(browser.text()).doesNotContain("Digitale Bürgerbeteiligung");
 			browser.screenshot("overview-6-other-municipality");
 			assertAccessible(browser, "the page for a project one may not see");
+
+			for (String part : List.of("/diagramm.bpmn", "/aktenvermerk", "/aktenvermerk.pdf")) {
+				browser.go("/uebersicht/vorhaben/DEMO-SO-5" + part);
+				browser.until((driver) -> browser.text().contains("Vorhaben nicht gefunden") ? true : null);
+				assertThat(browser.driver().getPageSource()).as(part)
+					.doesNotContain("Digitale Bürgerbeteiligung", "bpmn:definitions", "%PDF");
+			}
 		}
 	}
 
