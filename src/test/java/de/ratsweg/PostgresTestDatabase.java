@@ -15,6 +15,27 @@ import org.junit.platform.launcher.LauncherSessionListener;
  */
 public class PostgresTestDatabase implements LauncherSessionListener {
 
+	/**
+	 * A new, empty database of that name beside the test database (dropped first if it
+	 * exists), for a test context that must not share the test database.
+	 * @return its JDBC URL
+	 */
+	public static String fresh(String database) {
+		String url = System.getenv().getOrDefault("RATSWEG_DB_URL", "jdbc:postgresql://localhost:5432/ratsweg_test");
+		String user = System.getenv().getOrDefault("RATSWEG_DB_USER", "postgres");
+		String password = System.getenv().getOrDefault("RATSWEG_DB_PASSWORD", "");
+		String serverUrl = url.substring(0, url.lastIndexOf('/') + 1);
+		try (Connection connection = DriverManager.getConnection(serverUrl + "postgres", user, password);
+				Statement statement = connection.createStatement()) {
+			statement.execute("DROP DATABASE IF EXISTS \"" + database + "\" WITH (FORCE)");
+			statement.execute("CREATE DATABASE \"" + database + "\"");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not create the PostgreSQL database " + database, ex);
+		}
+		return serverUrl + database;
+	}
+
 	@Override
 	public void launcherSessionOpened(LauncherSession session) {
 		if (!TestProfiles.onPostgres()) {

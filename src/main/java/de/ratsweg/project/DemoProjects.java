@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -79,6 +81,13 @@ public class DemoProjects implements ApplicationRunner {
 	 * only a few days back, so that no task is late but the one meant to be.
 	 */
 	public void create() {
+		// the engine's clock is set back for all of the JVM: no job may run meanwhile
+		JobExecutor jobs = ((ProcessEngineConfigurationImpl) this.engine.getProcessEngineConfiguration())
+			.getJobExecutor();
+		if (jobs != null && jobs.isActive()) {
+			throw new IllegalStateException("Demo projects are created before the job executor starts, never while "
+					+ "it runs (their steps move the engine's clock)");
+		}
 		try {
 			createOnTheirDays();
 		}
