@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +29,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import de.ratsweg.ProcessModels;
+import de.ratsweg.ProjectWork;
 import de.ratsweg.ProjectIdeas;
 import de.ratsweg.RatswegSpringTest;
 import de.ratsweg.forms.TaskInputException;
@@ -320,22 +320,11 @@ class SmartCityProjectJourneyTest {
 	 * form.
 	 */
 	private void work(String userId, String taskDefinitionKey, Map<String, Object> input) {
-		List<Task> tasks = visibleTasks(userId).stream()
-			.filter((task) -> task.getTaskDefinitionKey().equals(taskDefinitionKey))
-			.toList();
-		assertThat(tasks).as("%s sees the task %s", userId, taskDefinitionKey).hasSize(1);
-		as(userId, () -> {
-			this.engine.getTaskService().claim(tasks.get(0).getId(), userId);
-			this.engine.getFormService().submitTaskForm(tasks.get(0).getId(), Variables.fromMap(input));
-		});
+		ProjectWork.work(this.engine, this.businessKey, userId, taskDefinitionKey, input);
 	}
 
 	private List<Task> visibleTasks(String userId) {
-		return as(userId,
-				() -> this.engine.getTaskService()
-					.createTaskQuery()
-					.processInstanceBusinessKey(this.businessKey)
-					.listPage(0, 100));
+		return ProjectWork.visibleTasks(this.engine, this.businessKey, userId);
 	}
 
 	private <T> T as(String userId, Supplier<T> action) {

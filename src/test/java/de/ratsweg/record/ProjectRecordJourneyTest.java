@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +31,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import de.ratsweg.ProcessModels;
+import de.ratsweg.ProjectWork;
 import de.ratsweg.ProjectIdeas;
 import de.ratsweg.RatswegSpringTest;
 import de.ratsweg.project.Dates;
@@ -315,25 +315,11 @@ class ProjectRecordJourneyTest {
 	}
 
 	private void work(String userId, String taskDefinitionKey, Map<String, Object> input) {
-		List<Task> tasks = visibleTasks(userId).stream()
-			.filter((task) -> task.getTaskDefinitionKey().equals(taskDefinitionKey))
-			.toList();
-		assertThat(tasks).as("%s sees the task %s", userId, taskDefinitionKey).hasSize(1);
-		as(userId, () -> {
-			this.engine.getTaskService().claim(tasks.get(0).getId(), userId);
-			this.engine.getFormService()
-				.submitTaskForm(tasks.get(0).getId(),
-						(input instanceof VariableMap variables) ? variables : Variables.fromMap(input));
-			return null;
-		});
+		ProjectWork.work(this.engine, this.businessKey, userId, taskDefinitionKey, input);
 	}
 
 	private List<Task> visibleTasks(String userId) {
-		return as(userId,
-				() -> this.engine.getTaskService()
-					.createTaskQuery()
-					.processInstanceBusinessKey(this.businessKey)
-					.listPage(0, 100));
+		return ProjectWork.visibleTasks(this.engine, this.businessKey, userId);
 	}
 
 	private <T> T as(String userId, Supplier<T> action) {
