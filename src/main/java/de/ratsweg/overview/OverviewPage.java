@@ -8,8 +8,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -103,15 +101,7 @@ class OverviewPage {
 	/** The decision record as an A4 PDF to file. */
 	@GetMapping("/vorhaben/{businessKey}/aktenvermerk.pdf")
 	ResponseEntity<byte[]> recordPdf(Principal principal, @PathVariable String businessKey) {
-		DecisionRecord record = recordOf(principal, businessKey);
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.inline()
-						.filename("Aktenvermerk-" + record.businessKey() + ".pdf", StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.body(this.pdf.render(record));
+		return this.pdf.response(recordOf(principal, businessKey));
 	}
 
 	private DecisionRecord recordOf(Principal principal, String businessKey) {

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -63,15 +62,7 @@ class RecordController {
 
 	@GetMapping("/{businessKey}/record.pdf")
 	ResponseEntity<byte[]> pdf(Principal principal, @PathVariable String businessKey) {
-		DecisionRecord record = this.records.recordOf(businessKey, principal.getName());
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.inline()
-						.filename("Aktenvermerk-" + record.businessKey() + ".pdf")
-						.build()
-						.toString())
-			.body(this.pdf.render(record));
+		return this.pdf.response(this.records.recordOf(businessKey, principal.getName()));
 	}
 
 	/**

@@ -21,6 +21,10 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 import de.ratsweg.project.Dates;
@@ -75,6 +79,20 @@ public class RecordPdf {
 	/** The record as PDF. */
 	public byte[] render(DecisionRecord record) {
 		return render(record, SYSTEM_FONTS);
+	}
+
+	/**
+	 * The record as a PDF answer to show in the browser or save: "Aktenvermerk-KEY.pdf".
+	 */
+	public ResponseEntity<byte[]> response(DecisionRecord record) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline()
+						.filename("Aktenvermerk-" + record.businessKey() + ".pdf")
+						.build()
+						.toString())
+			.body(render(record));
 	}
 
 	/** The record as PDF, with DejaVu Sans from that folder if it is there. */

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -125,6 +126,13 @@ class ProjectOverviewInTheBrowserTest {
 			assertThat(browser.text()).contains("Sensorik für Grünflächen", "Stadt Soest");
 			browser.screenshot("overview-5-record");
 			assertAccessible(browser, "the decision record");
+			String pdf = browser.driver().findElement(By.linkText("Als PDF herunterladen")).getDomAttribute("href");
+			Object answer = ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
+					const done = arguments[arguments.length - 1];
+					fetch(arguments[0]).then((r) => r.arrayBuffer().then((b) => done(r.status + ' '
+					  + r.headers.get('content-type') + ' ' + String.fromCharCode(...new Uint8Array(b.slice(0, 5))))));
+					""", pdf);
+			assertThat(answer).as("the PDF behind the link").isEqualTo("200 application/pdf %PDF-");
 		}
 	}
 
