@@ -140,8 +140,7 @@ public class CouncilInformationSystem {
 		String agendaItemUrl = consultation.get().agendaItem();
 		// the item this round waits for: a result recorded by hand counts for it, too
 		execution.setVariable(OPARL_AGENDA_ITEM, agendaItemUrl);
-		String meetingDay = (consultation.get().meeting() != null) ? day(text(consultation.get().meeting(), "start"))
-				: null;
+		String meetingDay = (consultation.get().day() != null) ? consultation.get().day().toString() : null;
 		if (meetingDay != null && execution.getVariable(MEETING_DATE) == null) {
 			// after a postponement the next meeting was not known yet
 			execution.setVariable(MEETING_DATE, meetingDay);
@@ -200,7 +199,7 @@ public class CouncilInformationSystem {
 		if (known instanceof String url && !url.isBlank()) {
 			Optional<JsonNode> paper = client.objectUnlessGone(url);
 			if (paper.isEmpty()) {
-				return Optional.of(deletedPaper(url));
+				return Optional.of(this.json.createObjectNode().put("id", url).put("deleted", true));
 			}
 			if (paper.get().path("deleted").asBoolean(false) || hasReference(paper.get(), reference)) {
 				return paper;
@@ -228,10 +227,6 @@ public class CouncilInformationSystem {
 
 	private static boolean hasReference(JsonNode paper, String reference) {
 		return reference.equalsIgnoreCase(paper.path("reference").asText("").trim());
-	}
-
-	private static JsonNode deletedPaper(String url) {
-		return new ObjectMapper().createObjectNode().put("id", url).put("deleted", true);
 	}
 
 	private String searchedSince(DelegateExecution execution) {
@@ -285,8 +280,14 @@ public class CouncilInformationSystem {
 	 *
 	 * @param agendaItem the address of its agenda item
 	 * @param meeting the meeting, or null when the consultation names none
+	 * @param day the meeting's day in Berlin, or null when unknown
 	 */
-	private record Consultation(String agendaItem, JsonNode meeting) {
+	private record Consultation(String agendaItem, JsonNode meeting, LocalDate day) {
+
+		boolean isBefore(Consultation other) {
+			return this.day != null && (other.day == null || this.day.isBefore(other.day));
+		}
+
 	}
 
 	/**
@@ -316,26 +317,22 @@ public class CouncilInformationSystem {
 			String meetingUrl = consultation.path("meeting").asText("");
 			JsonNode meeting = meetingUrl.isBlank() ? null : client.objectUnlessGone(meetingUrl).orElse(null);
 			// OParl allows a consultation without organization: the meeting's then
-			JsonNode committees = consultation.has("organization") ? consultation.path("organization")
-					: (meeting != null) ? meeting.path("organization") : null;
+			JsonNode committees = (consultation.has("organization") || meeting == null)
+					? consultation.path("organization") : meeting.path("organization");
 			boolean inCommittee = false;
-			for (JsonNode organization : (committees != null) ? committees : paper.path("none")) {
+			for (JsonNode organization : committees) {
 				inCommittee |= organizations.computeIfAbsent(organization.asText(),
 						(url) -> names(client.object(url), committee));
 			}
-			LocalDate day = (meeting != null) ? Dates.day(day(text(meeting, "start"))) : null;
-			boolean tooOld = scheduled != null && day != null
-					&& day.isBefore(scheduled.minusDays(MEETING_TOLERANCE_DAYS));
-			if (inCommittee && !tooOld && (earliest == null || isBefore(day, earliest))) {
-				earliest = new Consultation(agendaItem, meeting);
+			Consultation candidate = new Consultation(agendaItem, meeting,
+					(meeting != null) ? day(text(meeting, "start")) : null);
+			boolean tooOld = scheduled != null && candidate.day() != null
+					&& candidate.day().isBefore(scheduled.minusDays(MEETING_TOLERANCE_DAYS));
+			if (inCommittee && !tooOld && (earliest == null || candidate.isBefore(earliest))) {
+				earliest = candidate;
 			}
 		}
 		return Optional.ofNullable(earliest);
-	}
-
-	private static boolean isBefore(LocalDate day, Consultation other) {
-		LocalDate otherDay = (other.meeting() != null) ? Dates.day(day(text(other.meeting(), "start"))) : null;
-		return day != null && (otherDay == null || day.isBefore(otherDay));
 	}
 
 	private static boolean names(JsonNode organization, String committee) {
@@ -387,12 +384,13 @@ public class CouncilInformationSystem {
 		return (value == null || value.isNull() || value.asText().isBlank()) ? null : value.asText().trim();
 	}
 
-	private static String day(String dateTime) {
+	/** The day in Berlin of an OParl date-time, or null. */
+	private static LocalDate day(String dateTime) {
 		if (dateTime == null) {
 			return null;
 		}
 		try {
-			return OffsetDateTime.parse(dateTime).atZoneSameInstant(Dates.ZONE).toLocalDate().toString();
+			return OffsetDateTime.parse(dateTime).atZoneSameInstant(Dates.ZONE).toLocalDate();
 		}
 		catch (DateTimeParseException ex) {
 			return null;

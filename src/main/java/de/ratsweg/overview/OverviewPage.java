@@ -78,11 +78,10 @@ class OverviewPage {
 	/** The diagram the project runs on, for the viewer on the project page. */
 	@GetMapping(path = "/vorhaben/{businessKey}/diagramm.bpmn")
 	ResponseEntity<String> diagram(Principal principal, @PathVariable String businessKey) {
-		ProjectPath path = this.overview.project(principal.getName(), businessKey)
-			.orElseThrow(() -> new ProjectNotVisibleException(businessKey));
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_XML)
-			.body(this.overview.diagram(principal.getName(), path.processDefinitionId()));
+			.body(this.overview.diagram(principal.getName(), businessKey)
+				.orElseThrow(() -> new ProjectNotVisibleException(businessKey)));
 	}
 
 	/** The decision record as a page, with the link to its PDF. */

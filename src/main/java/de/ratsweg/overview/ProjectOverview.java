@@ -1,5 +1,9 @@
 package de.ratsweg.overview;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -68,33 +72,43 @@ class ProjectOverview {
 
 	/** One project with the steps it passed and stands at, if the user may read it. */
 	Optional<ProjectPath> project(String userId, String businessKey) {
-		return UserDirectory.asUser(this.identity, userId, () -> {
-			HistoricProcessInstance instance = this.history.createHistoricProcessInstanceQuery()
-				.processDefinitionKey(SmartCityProject.PROCESS_KEY)
-				.processInstanceBusinessKey(businessKey)
-				.unlimitedList()
-				.stream()
-				.filter((candidate) -> candidate.getSuperProcessInstanceId() == null)
-				.findFirst()
-				.orElse(null);
-			return Optional.ofNullable(instance).map(this::path);
-		});
+		return UserDirectory.asUser(this.identity, userId, () -> project(businessKey).map(this::path));
 	}
 
-	/** The model of the project's process as BPMN XML, read as the user. */
-	String diagram(String userId, String processDefinitionId) {
-		return UserDirectory.asUser(this.identity, userId, () -> {
-			try (var model = this.repository.getProcessModel(processDefinitionId)) {
-				return new String(model.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-			}
-			catch (java.io.IOException ex) {
-				throw new java.io.UncheckedIOException(ex);
-			}
-		});
+	/**
+	 * The model of the process version the project runs on, as BPMN XML, if the user may
+	 * read the project.
+	 */
+	Optional<String> diagram(String userId, String businessKey) {
+		return UserDirectory.asUser(this.identity, userId,
+				() -> project(businessKey).map((project) -> model(project.getProcessDefinitionId())));
+	}
+
+	/** The main process's instance with that key, as far as the current user sees it. */
+	private Optional<HistoricProcessInstance> project(String businessKey) {
+		return this.history.createHistoricProcessInstanceQuery()
+			.processDefinitionKey(SmartCityProject.PROCESS_KEY)
+			.processInstanceBusinessKey(businessKey)
+			.unlimitedList()
+			.stream()
+			.filter((candidate) -> candidate.getSuperProcessInstanceId() == null)
+			.findFirst();
+	}
+
+	private String model(String processDefinitionId) {
+		try (InputStream model = this.repository.getProcessModel(processDefinitionId)) {
+			return new String(model.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private ProjectSummary summary(HistoricProcessInstance instance) {
-		List<HistoricActivityInstance> steps = steps(instance.getId());
+		return summary(instance, steps(instance.getId()));
+	}
+
+	private ProjectSummary summary(HistoricProcessInstance instance, List<HistoricActivityInstance> steps) {
 		Date now = ClockUtil.getCurrentTime();
 		Map<Phase, Long> timeInPhase = new EnumMap<>(Phase.class);
 		HistoricActivityInstance current = null;
@@ -161,7 +175,8 @@ class ProjectOverview {
 					days(step.getStartTime(),
 							(step.getEndTime() != null) ? step.getEndTime() : ClockUtil.getCurrentTime())))
 			.toList();
-		return new ProjectPath(summary(instance), instance.getProcessDefinitionId(), passed, current, flows, phases);
+		return new ProjectPath(summary(instance, steps), instance.getProcessDefinitionId(), passed, current, flows,
+				phases);
 	}
 
 	/**

@@ -7,17 +7,15 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
-import de.ratsweg.ProcessModels;
+import de.ratsweg.MunicipalProcesses;
 import de.ratsweg.RatswegSpringTest;
 import de.ratsweg.TestMailServer;
 import de.ratsweg.security.DemoRoster;
@@ -37,30 +35,17 @@ class BoardApprovalInTasklistTest {
 
 	private static final String TITLE = "Digitale Parkraumsteuerung";
 
-	private final ApplicationContext context;
-
 	private final ProcessEngine engine;
 
 	private final int port;
 
-	private String deploymentId;
+	@RegisterExtension
+	final MunicipalProcesses models = new MunicipalProcesses();
 
 	@Autowired
-	BoardApprovalInTasklistTest(ApplicationContext context, ProcessEngine engine, @LocalServerPort int port) {
-		this.context = context;
+	BoardApprovalInTasklistTest(ProcessEngine engine, @LocalServerPort int port) {
 		this.engine = engine;
 		this.port = port;
-	}
-
-	@BeforeEach
-	void deployTheModelsAndCreateTheDemoUsers() {
-		DemoRoster.createIn(this.context);
-		this.deploymentId = ProcessModels.deployMunicipalProcesses(this.engine);
-	}
-
-	@AfterEach
-	void removeTheModels() {
-		ProcessModels.undeploy(this.engine, this.deploymentId);
 	}
 
 	@Test

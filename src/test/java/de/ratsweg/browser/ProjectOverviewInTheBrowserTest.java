@@ -6,9 +6,9 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -17,9 +17,8 @@ import org.openqa.selenium.interactions.Actions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
-import de.ratsweg.ProcessModels;
+import de.ratsweg.MunicipalProcesses;
 import de.ratsweg.RatswegSpringTest;
 import de.ratsweg.project.DemoProjects;
 import de.ratsweg.security.DemoRoster;
@@ -39,31 +38,22 @@ class ProjectOverviewInTheBrowserTest {
 
 	private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
-	private final ApplicationContext context;
-
 	private final ProcessEngine engine;
 
 	private final int port;
 
-	private String deploymentId;
+	@RegisterExtension
+	final MunicipalProcesses models = new MunicipalProcesses();
 
 	@Autowired
-	ProjectOverviewInTheBrowserTest(ApplicationContext context, ProcessEngine engine, @LocalServerPort int port) {
-		this.context = context;
+	ProjectOverviewInTheBrowserTest(ProcessEngine engine, @LocalServerPort int port) {
 		this.engine = engine;
 		this.port = port;
 	}
 
 	@BeforeEach
 	void createTheDemoProjects() {
-		DemoRoster.createIn(this.context);
-		this.deploymentId = ProcessModels.deployMunicipalProcesses(this.engine);
 		new DemoProjects(this.engine).create();
-	}
-
-	@AfterEach
-	void removeThem() {
-		ProcessModels.undeploy(this.engine, this.deploymentId);
 	}
 
 	@Test

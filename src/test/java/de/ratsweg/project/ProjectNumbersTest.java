@@ -10,13 +10,12 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
-import de.ratsweg.ProcessModels;
+import de.ratsweg.MunicipalProcesses;
 import de.ratsweg.ProjectIdeas;
 import de.ratsweg.RatswegSpringTest;
 import de.ratsweg.security.DemoRoster;
@@ -31,28 +30,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @RatswegSpringTest
 class ProjectNumbersTest {
 
-	private final ApplicationContext context;
-
 	private final ProcessEngine engine;
 
-	private String deploymentId;
+	@RegisterExtension
+	final MunicipalProcesses models = new MunicipalProcesses();
 
 	@Autowired
-	ProjectNumbersTest(ApplicationContext context, ProcessEngine engine) {
-		this.context = context;
+	ProjectNumbersTest(ProcessEngine engine) {
 		this.engine = engine;
-	}
-
-	@BeforeEach
-	void deployTheModels() {
-		DemoRoster.createIn(this.context);
-		this.deploymentId = ProcessModels.deployMunicipalProcesses(this.engine);
 	}
 
 	@AfterEach
 	void removeThem() {
 		ClockUtil.reset();
-		ProcessModels.undeploy(this.engine, this.deploymentId);
 	}
 
 	@Test

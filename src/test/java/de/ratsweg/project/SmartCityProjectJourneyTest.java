@@ -16,19 +16,18 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-import de.ratsweg.ProcessModels;
+import de.ratsweg.MunicipalProcesses;
 import de.ratsweg.ProjectWork;
 import de.ratsweg.ProjectIdeas;
 import de.ratsweg.RatswegSpringTest;
@@ -48,34 +47,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @RatswegSpringTest
 class SmartCityProjectJourneyTest {
 
-	private final ApplicationContext context;
-
 	private final ProcessEngine engine;
 
 	private final TestRestTemplate http;
 
-	private String deploymentId;
+	@RegisterExtension
+	final MunicipalProcesses models = new MunicipalProcesses();
 
 	private String businessKey;
 
 	@Autowired
-	SmartCityProjectJourneyTest(ApplicationContext context, ProcessEngine engine, TestRestTemplate http) {
-		this.context = context;
+	SmartCityProjectJourneyTest(ProcessEngine engine, TestRestTemplate http) {
 		this.engine = engine;
 		this.http = http;
 	}
 
 	@BeforeEach
 	void deployTheModelsAndCreateTheDemoUsers() {
-		DemoRoster.createIn(this.context);
-		this.deploymentId = ProcessModels.deployMunicipalProcesses(this.engine);
 		this.businessKey = "soest-" + System.nanoTime();
-	}
-
-	@AfterEach
-	void removeTheModels() {
-		this.engine.getIdentityService().clearAuthentication();
-		ProcessModels.undeploy(this.engine, this.deploymentId);
 	}
 
 	@Test
@@ -287,7 +276,7 @@ class SmartCityProjectJourneyTest {
 	private String projectDefinitionId() {
 		return this.engine.getRepositoryService()
 			.createProcessDefinitionQuery()
-			.deploymentId(this.deploymentId)
+			.deploymentId(this.models.deploymentId())
 			.processDefinitionKey(SmartCityProject.PROCESS_KEY)
 			.singleResult()
 			.getId();

@@ -16,13 +16,11 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.ApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -30,7 +28,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-import de.ratsweg.ProcessModels;
+import de.ratsweg.MunicipalProcesses;
 import de.ratsweg.ProjectWork;
 import de.ratsweg.ProjectIdeas;
 import de.ratsweg.RatswegSpringTest;
@@ -54,33 +52,19 @@ class ProjectRecordJourneyTest {
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
 	};
 
-	private final ApplicationContext context;
-
 	private final ProcessEngine engine;
 
 	private final TestRestTemplate http;
 
-	private String deploymentId;
+	@RegisterExtension
+	final MunicipalProcesses models = new MunicipalProcesses();
 
 	private String businessKey;
 
 	@Autowired
-	ProjectRecordJourneyTest(ApplicationContext context, ProcessEngine engine, TestRestTemplate http) {
-		this.context = context;
+	ProjectRecordJourneyTest(ProcessEngine engine, TestRestTemplate http) {
 		this.engine = engine;
 		this.http = http;
-	}
-
-	@BeforeEach
-	void deployTheModelsAndCreateTheDemoUsers() {
-		DemoRoster.createIn(this.context);
-		this.deploymentId = ProcessModels.deployMunicipalProcesses(this.engine);
-	}
-
-	@AfterEach
-	void removeTheModels() {
-		this.engine.getIdentityService().clearAuthentication();
-		ProcessModels.undeploy(this.engine, this.deploymentId);
 	}
 
 	@Test
@@ -261,7 +245,7 @@ class ProjectRecordJourneyTest {
 	private String startProject() {
 		String definitionId = this.engine.getRepositoryService()
 			.createProcessDefinitionQuery()
-			.deploymentId(this.deploymentId)
+			.deploymentId(this.models.deploymentId())
 			.processDefinitionKey(SmartCityProject.PROCESS_KEY)
 			.singleResult()
 			.getId();

@@ -17,15 +17,15 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import de.ratsweg.ProcessModels;
+import de.ratsweg.MunicipalProcesses;
 import de.ratsweg.ProjectIdeas;
 import de.ratsweg.RatswegSpringTest;
 import de.ratsweg.RestWork;
@@ -48,8 +48,6 @@ class SubstitutionTest {
 
 	private static final String SUBSTITUTE = DemoRoster.TREASURY_LEAD;
 
-	private final ApplicationContext context;
-
 	private final ProcessEngine engine;
 
 	private final TaskService tasks;
@@ -58,13 +56,13 @@ class SubstitutionTest {
 
 	private final JdbcClient jdbc;
 
-	private String deploymentId;
+	@RegisterExtension
+	final MunicipalProcesses models = new MunicipalProcesses();
 
 	private Task coSigning;
 
 	@Autowired
-	SubstitutionTest(ApplicationContext context, ProcessEngine engine, TestRestTemplate http, JdbcClient jdbc) {
-		this.context = context;
+	SubstitutionTest(ProcessEngine engine, TestRestTemplate http, JdbcClient jdbc) {
 		this.engine = engine;
 		this.tasks = engine.getTaskService();
 		this.http = http;
@@ -73,9 +71,7 @@ class SubstitutionTest {
 
 	@BeforeEach
 	void thomasSchulzHasClaimedHisCoSigningTask() {
-		DemoRoster.createIn(this.context);
 		this.jdbc.sql("DELETE FROM ratsweg_absence").update();
-		this.deploymentId = ProcessModels.deployMunicipalProcesses(this.engine);
 		DemoRoster.as(this.engine, DemoRoster.STAFF,
 				() -> this.engine.getRuntimeService()
 					.startProcessInstanceByKey("SmartCityProjectProcess", "soest-" + System.nanoTime(),
@@ -96,8 +92,6 @@ class SubstitutionTest {
 	void backToToday() {
 		ClockUtil.reset();
 		TestMailServer.start();
-		this.engine.getIdentityService().clearAuthentication();
-		ProcessModels.undeploy(this.engine, this.deploymentId);
 	}
 
 	@Test

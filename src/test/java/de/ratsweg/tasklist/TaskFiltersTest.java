@@ -8,20 +8,18 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-import de.ratsweg.ProcessModels;
+import de.ratsweg.MunicipalProcesses;
 import de.ratsweg.ProjectIdeas;
 import de.ratsweg.RatswegSpringTest;
 import de.ratsweg.security.DemoRoster;
@@ -36,33 +34,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RatswegSpringTest
 class TaskFiltersTest {
 
-	private final ApplicationContext context;
-
 	private final ProcessEngine engine;
 
 	private final TestRestTemplate http;
 
 	private final TaskFilters taskFilters;
 
-	private String deploymentId;
+	@RegisterExtension
+	final MunicipalProcesses models = new MunicipalProcesses();
 
 	@Autowired
-	TaskFiltersTest(ApplicationContext context, ProcessEngine engine, TestRestTemplate http, TaskFilters taskFilters) {
-		this.context = context;
+	TaskFiltersTest(ProcessEngine engine, TestRestTemplate http, TaskFilters taskFilters) {
 		this.engine = engine;
 		this.http = http;
 		this.taskFilters = taskFilters;
-	}
-
-	@BeforeEach
-	void deployTheModelsAndCreateTheDemoUsers() {
-		DemoRoster.createIn(this.context);
-		this.deploymentId = ProcessModels.deployMunicipalProcesses(this.engine);
-	}
-
-	@AfterEach
-	void removeTheModels() {
-		ProcessModels.undeploy(this.engine, this.deploymentId);
 	}
 
 	@Test

@@ -7,16 +7,16 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.ResponseEntity;
 
-import de.ratsweg.ProcessModels;
+import de.ratsweg.MunicipalProcesses;
 import de.ratsweg.ProjectIdeas;
 import de.ratsweg.RatswegSpringTest;
 import de.ratsweg.RestWork;
@@ -45,7 +45,8 @@ class MunicipalitiesAreIsolatedTest {
 
 	private final RestWork rest;
 
-	private String deploymentId;
+	@RegisterExtension
+	final MunicipalProcesses models = new MunicipalProcesses();
 
 	private String mendenProject;
 
@@ -61,8 +62,6 @@ class MunicipalitiesAreIsolatedTest {
 
 	@BeforeEach
 	void aProjectInMendenWaitsForItsTreasury() {
-		DemoRoster.createIn(this.context);
-		this.deploymentId = ProcessModels.deployMunicipalProcesses(this.engine);
 		String businessKey = "menden-" + System.nanoTime();
 		ResponseEntity<Map<String, Object>> started = this.rest.start(DemoRoster.MENDEN_STAFF,
 				"SmartCityProjectProcess", businessKey, ProjectIdeas.smartStreetLighting());
@@ -74,11 +73,6 @@ class MunicipalitiesAreIsolatedTest {
 			.taskCandidateGroup("kaemmerei")
 			.singleResult()
 			.getId();
-	}
-
-	@AfterEach
-	void removeTheModels() {
-		ProcessModels.undeploy(this.engine, this.deploymentId);
 	}
 
 	@Test
