@@ -26,6 +26,7 @@ import org.slf4j.MDC;
 
 import org.springframework.stereotype.Component;
 
+import de.ratsweg.cluster.ClusterLock;
 import de.ratsweg.tenancy.Municipalities;
 import de.ratsweg.tenancy.Municipality;
 
@@ -52,9 +53,13 @@ class ProcessesFolderDeployer {
 
 	private final Municipalities municipalities;
 
-	ProcessesFolderDeployer(RepositoryService repositoryService, Municipalities municipalities) {
+	private final ClusterLock clusterLock;
+
+	ProcessesFolderDeployer(RepositoryService repositoryService, Municipalities municipalities,
+			ClusterLock clusterLock) {
 		this.repositoryService = repositoryService;
 		this.municipalities = municipalities;
+		this.clusterLock = clusterLock;
 		// A stand-alone DMN engine: the process engine's own one only parses inside its
 		// commands.
 		this.modelChecks = new ModelChecks(DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine());
@@ -62,11 +67,17 @@ class ProcessesFolderDeployer {
 	}
 
 	/**
-	 * Deploys the folder unless it is unchanged since its last deployment.
+	 * Deploys the folder unless it is unchanged since its last deployment. Nodes sharing
+	 * the database deploy one after the other ({@link ClusterLock}): the second finds the
+	 * folder deployed and creates no new versions.
 	 * @throws ProcessesDeploymentException when a model is broken; nothing is deployed
 	 * then
 	 */
 	synchronized Result deploy(Path folder) {
+		return this.clusterLock.callExclusively("deploying " + folder, () -> deployExclusively(folder));
+	}
+
+	private Result deployExclusively(Path folder) {
 		if (!Files.isDirectory(folder)) {
 			throw new ProcessesDeploymentException(folder, "the folder does not exist or is not a directory");
 		}

@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 
+import de.ratsweg.tasklist.TaskConflictException;
+
 /**
  * Which engine errors are the client's, and how the engine REST API answers them. Camunda
  * answers several of them with 500: a model that is not readable XML, a password that
@@ -50,6 +52,12 @@ final class ClientErrors {
 	 * 500
 	 */
 	static Response answer(Throwable exception, Response camunda) {
+		for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+			if (cause instanceof TaskConflictException conflict) {
+				// Without Camunda's English wrapper ("Cannot complete task ...: ").
+				return json(Response.Status.CONFLICT, "TaskConflict", conflict.getMessage());
+			}
+		}
 		if (camunda.getStatus() != Response.Status.INTERNAL_SERVER_ERROR.getStatusCode()) {
 			return camunda;
 		}

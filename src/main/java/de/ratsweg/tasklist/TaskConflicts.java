@@ -1,0 +1,149 @@
+package de.ratsweg.tasklist;
+
+import java.lang.reflect.Field;
+import java.sql.SQLException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Two people act on the same task at the same moment (both click "Abschließen", or one
+ * claims what the other just took): the engine lets exactly one win, and rolls the other
+ * back completely. The loser gets a {@link TaskConflictException} (409) that says in
+ * German what happened, instead of Camunda's 500 with "OptimisticLockingException" or
+ * "Cannot find task".
+ */
+class TaskConflicts extends CommandInterceptor {
+
+	static final String CHANGED = "Diese Aufgabe wurde im selben Moment von jemand anderem erledigt oder geändert. "
+			+ "Ihre Eingaben wurden nicht gespeichert; bitte laden Sie die Aufgabe neu.";
+
+	static final String CLAIMED = "Diese Aufgabe hat bereits jemand anderes übernommen (%s). "
+			+ "Bitte laden Sie die Aufgabenliste neu.";
+
+	/** PostgreSQL: serialization failure, deadlock detected. */
+	private static final Set<String> CONFLICT_SQL_STATES = Set.of("40001", "40P01");
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy 'um' HH:mm 'Uhr'")
+		.withZone(ZoneId.of("Europe/Berlin"));
+
+	private static final Logger log = LoggerFactory.getLogger(TaskConflicts.class);
+
+	private final ProcessEngineConfigurationImpl configuration;
+
+	TaskConflicts(ProcessEngineConfigurationImpl configuration) {
+		this.configuration = configuration;
+	}
+
+	@Override
+	public <T> T execute(Command<T> command) {
+		if (!(command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd
+				|| command instanceof ClaimTaskCmd)) {
+			return this.next.execute(command);
+		}
+		try {
+			return this.next.execute(command);
+		}
+		catch (TaskAlreadyClaimedException ex) {
+			throw conflict(ex, String.format(CLAIMED, ex.getTaskAssignee()));
+		}
+		catch (OptimisticLockingException ex) {
+			throw conflict(ex, CHANGED);
+		}
+		catch (NullValueException | AuthorizationException ex) {
+			// The task was read while the other request committed: it is gone, and with
+			// it
+			// the authorizations it carried. A task that has not ended keeps its answer
+			// (404,
+			// 403).
+			HistoricTaskInstance done = endedTask(taskIdOf(command));
+			if (done == null) {
+				throw ex;
+			}
+			throw conflict(ex, alreadyDone(done));
+		}
+		catch (ProcessEngineException ex) {
+			if (isConflictInDatabase(ex)) {
+				throw conflict(ex, CHANGED);
+			}
+			throw ex;
+		}
+	}
+
+	private static TaskConflictException conflict(Exception cause, String message) {
+		log.info("Task conflict answered with 409: {}", cause.getMessage());
+		return new TaskConflictException(message, cause);
+	}
+
+	private static String alreadyDone(HistoricTaskInstance task) {
+		String who = (task.getAssignee() != null) ? task.getAssignee() : "jemand anderem";
+		return "Diese Aufgabe wurde bereits am " + TIME.format(task.getEndTime().toInstant()) + " von " + who
+				+ " erledigt. Ihre Eingaben wurden nicht gespeichert; bitte laden Sie die Aufgabenliste neu.";
+	}
+
+	/**
+	 * The task as the history knows it, if it has ended; looked up as the calling user,
+	 * so a task of another municipality stays unknown.
+	 */
+	private HistoricTaskInstance endedTask(String taskId) {
+		if (taskId == null) {
+			return null;
+		}
+		List<HistoricTaskInstance> tasks = this.configuration.getHistoryService()
+			.createHistoricTaskInstanceQuery()
+			.taskId(taskId)
+			.finished()
+			.listPage(0, 1);
+		return tasks.isEmpty() ? null : tasks.get(0);
+	}
+
+	private static String taskIdOf(Command<?> command) {
+		try {
+			Field field = findField(command.getClass());
+			return (field != null) ? (String) field.get(command) : null;
+		}
+		catch (IllegalAccessException ex) {
+			return null;
+		}
+	}
+
+	private static Field findField(Class<?> type) {
+		for (Class<?> current = type; current != null; current = current.getSuperclass()) {
+			try {
+				Field field = current.getDeclaredField("taskId");
+				field.setAccessible(true);
+				return field;
+			}
+			catch (NoSuchFieldException ex) {
+				// look in the superclass
+			}
+		}
+		return null;
+	}
+
+	private static boolean isConflictInDatabase(Throwable exception) {
+		for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && CONFLICT_SQL_STATES.contains(sql.getSQLState())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}
