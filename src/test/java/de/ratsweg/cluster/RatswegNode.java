@@ -196,6 +196,21 @@ public final class RatswegNode implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The HTTP status of {@code /actuator/health} as a load balancer asks it (no
+	 * credentials): 200 for UP, 503 for DOWN, -1 when the node does not answer.
+	 */
+	public int health() {
+		try {
+			return send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+				.timeout(Duration.ofSeconds(10))
+				.GET()).statusCode();
+		}
+		catch (RuntimeException ex) {
+			return -1;
+		}
+	}
+
 	/** A GET as the administrator (HTTP Basic). */
 	public HttpResponse<String> get(String path) {
 		return send(request(path).GET());

@@ -239,6 +239,15 @@ class CouncilInformationSystemTest {
 		assertThat(incident).as("an incident, not a lost instance").isNotNull();
 		assertThat(incident.getActivityId()).isEqualTo(LOOK_UP_RESULT);
 		assertThat(incident.getIncidentMessage()).contains("not reachable");
+		assertThat(this.runtime.getVariable(resolution.getId(), PAPER_REFERENCE))
+			.as("the office's submission of the paper is kept: the look-up runs after it, as a job of its own")
+			.isEqualTo("2026/0815");
+		assertThat(this.engine.getHistoryService()
+			.createHistoricTaskInstanceQuery()
+			.processInstanceId(resolution.getId())
+			.taskDefinitionKey(SUBMIT_PAPER)
+			.finished()
+			.count()).isOne();
 
 		Task byHand = openTasks(resolution, RECORD_RESULT).get(0);
 		this.tasks.complete(byHand.getId(), Map.of(RESULT, PASSED, RESOLUTION_TEXT, "Empfehlung an den Rat."));

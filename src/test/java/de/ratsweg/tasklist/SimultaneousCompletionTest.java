@@ -23,6 +23,7 @@ import de.ratsweg.MunicipalProcesses;
 import de.ratsweg.ProjectIdeas;
 import de.ratsweg.RatswegSpringTest;
 import de.ratsweg.RestWork;
+import de.ratsweg.WebappSession;
 import de.ratsweg.cosigning.DepartmentCoSigning;
 import de.ratsweg.security.DemoRoster;
 
@@ -46,6 +47,8 @@ class SimultaneousCompletionTest {
 
 	private final RestWork rest;
 
+	private final TestRestTemplate http;
+
 	private final ExecutorService twoPeople = Executors.newFixedThreadPool(2);
 
 	@RegisterExtension
@@ -55,6 +58,7 @@ class SimultaneousCompletionTest {
 	SimultaneousCompletionTest(ProcessEngine engine, TestRestTemplate http) {
 		this.engine = engine;
 		this.rest = new RestWork(http, DemoRoster.PASSWORD);
+		this.http = http;
 	}
 
 	@AfterEach
@@ -118,6 +122,30 @@ class SimultaneousCompletionTest {
 		}
 		assertThat(losers).as("the losing side is told in German, whichever way it lost")
 			.allSatisfy((body) -> assertThat(body).contains("laden Sie die Aufgabe").doesNotContain("Optimistic"));
+	}
+
+	@Test
+	void inTasklistTheLaterOfTwoStatementsIsRefusedWithAConflictInGermanToo() {
+		String businessKey = "tasklist-" + System.nanoTime();
+		this.rest.start(DemoRoster.STAFF, "SmartCityProjectProcess", businessKey, ProjectIdeas.smartStreetLighting());
+		String taskId = this.engine.getTaskService()
+			.createTaskQuery()
+			.processInstanceBusinessKey(businessKey)
+			.taskDefinitionKey(CO_SIGN_TASK)
+			.taskCandidateGroup("kaemmerei")
+			.singleResult()
+			.getId();
+		WebappSession tasklist = WebappSession.login(this.http, "tasklist", DemoRoster.TREASURY_LEAD,
+				DemoRoster.PASSWORD);
+		assertThat(this.rest.submit(DemoRoster.TREASURY, taskId, Map.of("statement", "agreed")).getStatusCode().value())
+			.isEqualTo(204);
+
+		ResponseEntity<String> late = tasklist.post(
+				"/camunda/api/engine/engine/default/task/" + taskId + "/submit-form",
+				"{\"variables\":{\"statement\":{\"value\":\"agreed\",\"type\":\"String\"}}}");
+
+		assertThat(late.getStatusCode().value()).as(late.getBody()).isEqualTo(409);
+		assertThat(late.getBody()).contains("Diese Aufgabe wurde bereits am").contains("erledigt");
 	}
 
 	@SuppressWarnings("unchecked")
