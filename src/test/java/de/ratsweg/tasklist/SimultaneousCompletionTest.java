@@ -70,17 +70,7 @@ class SimultaneousCompletionTest {
 	void whenTwoTreasuryStaffSendTheStatementAtOnceExactlyOneCountsAndTheOtherGetsAConflictInGerman() throws Exception {
 		List<String> losers = new ArrayList<>();
 		for (int round = 0; round < ROUNDS; round++) {
-			String businessKey = "gleichzeitig-" + round + "-" + System.nanoTime();
-			ResponseEntity<Map<String, Object>> started = this.rest.start(DemoRoster.STAFF, "SmartCityProjectProcess",
-					businessKey, ProjectIdeas.smartStreetLighting());
-			assertThat(started.getStatusCode().value()).as("project started: %s", started.getBody()).isEqualTo(200);
-			String taskId = this.engine.getTaskService()
-				.createTaskQuery()
-				.processInstanceBusinessKey(businessKey)
-				.taskDefinitionKey(CO_SIGN_TASK)
-				.taskCandidateGroup("kaemmerei")
-				.singleResult()
-				.getId();
+			String taskId = treasuryStatementOfANewProject("gleichzeitig-" + round);
 
 			CyclicBarrier together = new CyclicBarrier(2);
 			Future<ResponseEntity<String>> first = this.twoPeople
@@ -126,15 +116,7 @@ class SimultaneousCompletionTest {
 
 	@Test
 	void inTasklistTheLaterOfTwoStatementsIsRefusedWithAConflictInGermanToo() {
-		String businessKey = "tasklist-" + System.nanoTime();
-		this.rest.start(DemoRoster.STAFF, "SmartCityProjectProcess", businessKey, ProjectIdeas.smartStreetLighting());
-		String taskId = this.engine.getTaskService()
-			.createTaskQuery()
-			.processInstanceBusinessKey(businessKey)
-			.taskDefinitionKey(CO_SIGN_TASK)
-			.taskCandidateGroup("kaemmerei")
-			.singleResult()
-			.getId();
+		String taskId = treasuryStatementOfANewProject("tasklist");
 		WebappSession tasklist = WebappSession.login(this.http, "tasklist", DemoRoster.TREASURY_LEAD,
 				DemoRoster.PASSWORD);
 		assertThat(this.rest.submit(DemoRoster.TREASURY, taskId, Map.of("statement", "agreed")).getStatusCode().value())
@@ -146,6 +128,21 @@ class SimultaneousCompletionTest {
 
 		assertThat(late.getStatusCode().value()).as(late.getBody()).isEqualTo(409);
 		assertThat(late.getBody()).contains("Diese Aufgabe wurde bereits am").contains("erledigt");
+	}
+
+	/** Starts a project in Soest; its co-signing asks the treasury for a statement. */
+	private String treasuryStatementOfANewProject(String name) {
+		String businessKey = name + "-" + System.nanoTime();
+		ResponseEntity<Map<String, Object>> started = this.rest.start(DemoRoster.STAFF, "SmartCityProjectProcess",
+				businessKey, ProjectIdeas.smartStreetLighting());
+		assertThat(started.getStatusCode().value()).as("project started: %s", started.getBody()).isEqualTo(200);
+		return this.engine.getTaskService()
+			.createTaskQuery()
+			.processInstanceBusinessKey(businessKey)
+			.taskDefinitionKey(CO_SIGN_TASK)
+			.taskCandidateGroup("kaemmerei")
+			.singleResult()
+			.getId();
 	}
 
 	@SuppressWarnings("unchecked")
