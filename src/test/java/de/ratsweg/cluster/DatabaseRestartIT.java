@@ -57,6 +57,11 @@ class DatabaseRestartIT {
 		this.node = RatswegNode.onPostgres("knoten-c", this.database)
 			// Fail fast while the database is away instead of waiting 10 s per request.
 			.property("spring.datasource.hikari.connection-timeout", "2000")
+			// A job that was running when the database went away cannot even record its
+			// failure: it
+			// stays locked and runs again once its lock expires (5 minutes by default, 15
+			// s here).
+			.property("camunda.bpm.job-execution.lock-time-in-millis", "15000")
 			.start();
 		this.node.awaitReady(Duration.ofMinutes(3));
 		ClusterWork.deployTestModels(this.node);

@@ -48,7 +48,7 @@ class TwoNodesIT {
 	/**
 	 * Shortened from Camunda's five minutes, so that the test waits seconds, not minutes.
 	 */
-	private static final int LOCK_TIME_MILLIS = 20_000;
+	private static final int LOCK_TIME_MILLIS = 15_000;
 
 	private static final int TIMERS = 1000;
 
@@ -175,7 +175,7 @@ class TwoNodesIT {
 	@Order(4)
 	void aThousandTimersDueAtOnceAreEachExecutedExactlyOnceByTheTwoNodes() throws Exception {
 		// Due once all are started (about 25 s for 1,000 on two cores).
-		String due = Instant.now().plusSeconds(60).toString();
+		String due = Instant.now().plusSeconds(45).toString();
 		List<String> instances = startTimers("frist", TIMERS, due, List.of(this.nodeA, this.nodeB));
 		assertThat(instances).hasSize(TIMERS);
 
@@ -192,10 +192,10 @@ class TwoNodesIT {
 	@Test
 	@Order(5)
 	void whenNodeAIsKilledWhileHoldingJobsNodeBFinishesThemAfterTheLockExpires() throws Exception {
-		int jobs = 600;
+		int jobs = 400;
 		this.nodeB.close();
-		// Due once all are started, so that node A finds all 600 due at once.
-		String due = Instant.now().plusSeconds(45).toString();
+		// Due once all are started, so that node A finds all 400 due at once.
+		String due = Instant.now().plusSeconds(30).toString();
 		startTimers("absturz", jobs, due, List.of(this.nodeA));
 
 		// Node A alone takes the jobs; kill it while it holds some.
