@@ -48,9 +48,9 @@ public final class Benchmark {
 
 	private final int b2Seconds = Integer.parseInt(property("benchmark.b2.seconds", "60"));
 
-	private final int b2Projects = Integer.parseInt(property("benchmark.b2.projects", "1500"));
+	private final int b2Projects = Integer.parseInt(property("benchmark.b2.projects", "400"));
 
-	private final int b3Projects = Integer.parseInt(property("benchmark.b3.projects", "200"));
+	private final int b3Projects = Integer.parseInt(property("benchmark.b3.projects", "40"));
 
 	private final int b3Threads = Integer.parseInt(property("benchmark.b3.threads", "4"));
 
@@ -76,28 +76,62 @@ public final class Benchmark {
 		long start = System.nanoTime();
 		String started = LocalDateTime.now(ZoneId.of("Europe/Berlin"))
 			.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
-		PgBench.Result pgbench = wanted("pgbench") ? new PgBench(this.pgbenchSeconds).run() : null;
+		List<String> failures = new ArrayList<>();
+		PgBench.Result pgbench = wanted("pgbench")
+				? attempt("pgbench", failures, () -> new PgBench(this.pgbenchSeconds).run()) : null;
 		List<TaskListBenchmark.Result> b1 = new ArrayList<>();
 		if (wanted("b1")) {
 			TaskListBenchmark taskList = new TaskListBenchmark(this.b1Iterations, Duration.ofSeconds(this.b1Seconds));
 			for (int tasks : this.taskCounts) {
-				b1.add(taskList.run(tasks));
+				TaskListBenchmark.Result result = attempt("B1 with " + tasks + " open tasks", failures,
+						() -> taskList.run(tasks));
+				if (result != null) {
+					b1.add(result);
+				}
 			}
 		}
-		ProjectThroughput.Result b3 = wanted("b3") ? new ProjectThroughput(this.b3Projects, this.b3Threads).run()
-				: null;
+		ProjectThroughput.Result b3 = wanted("b3")
+				? attempt("B3", failures, () -> new ProjectThroughput(this.b3Projects, this.b3Threads).run()) : null;
 		List<NodeBenchmark.Result> b4 = new ArrayList<>();
 		if (wanted("b4") || wanted("b2")) {
 			NodeBenchmark nodes = new NodeBenchmark(
 					new TasklistLoad(this.b2Users, Duration.ofSeconds(this.b2Seconds), this.b2Projects));
-			b4.add(nodes.onPostgres());
-			b4.add(nodes.onH2());
+			NodeBenchmark.Result postgres = attempt("B2 and B4 on PostgreSQL", failures, nodes::onPostgres);
+			if (postgres != null) {
+				b4.add(postgres);
+			}
+			if (wanted("b4")) {
+				NodeBenchmark.Result h2 = attempt("B2 and B4 on H2", failures, nodes::onH2);
+				if (h2 != null) {
+					b4.add(h2);
+				}
+			}
 		}
 		Duration total = Duration.ofNanos(System.nanoTime() - start);
 		Files.createDirectories(this.report.toAbsolutePath().getParent());
-		Files.writeString(this.report, new Report(started, total, command(), pgbench, b1, b3, b4).render(),
+		Files.writeString(this.report, new Report(started, total, command(), pgbench, b1, b3, b4, failures).render(),
 				StandardCharsets.UTF_8);
 		log("Report written to %s (whole run %d min %d s)", this.report, total.toMinutes(), total.toSecondsPart());
+	}
+
+	/**
+	 * Runs one part; when it fails (e.g. PostgreSQL restarted by another test run), the
+	 * others still run and the report says what failed.
+	 */
+	private static <T> T attempt(String part, List<String> failures, java.util.concurrent.Callable<T> action) {
+		try {
+			return action.call();
+		}
+		catch (Exception ex) {
+			log("%s failed: %s", part, ex);
+			ex.printStackTrace(System.out);
+			Throwable cause = ex;
+			while (cause.getCause() != null) {
+				cause = cause.getCause();
+			}
+			failures.add(part + ": " + ex + ((cause != ex) ? " (cause: " + cause + ")" : ""));
+			return null;
+		}
 	}
 
 	private boolean wanted(String part) {
@@ -111,7 +145,7 @@ public final class Benchmark {
 		StringBuilder command = new StringBuilder("./mvnw -B -Pbenchmark -DskipTests verify");
 		Map<String, String> defaults = Map.of("benchmark.tasks", "10000,100000", "benchmark.b1.iterations", "200",
 				"benchmark.b1.seconds", "15", "benchmark.b2.users", "20", "benchmark.b2.seconds", "60",
-				"benchmark.b2.projects", "1500", "benchmark.b3.projects", "200", "benchmark.b3.threads", "4",
+				"benchmark.b2.projects", "400", "benchmark.b3.projects", "40", "benchmark.b3.threads", "4",
 				"benchmark.pgbench.seconds", "20", "benchmark.only", "");
 		defaults.keySet().stream().sorted().forEach((name) -> {
 			String value = property(name, defaults.get(name));

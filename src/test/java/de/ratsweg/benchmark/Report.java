@@ -30,8 +30,11 @@ final class Report {
 
 	private final List<NodeBenchmark.Result> b4;
 
+	private final List<String> failures;
+
 	Report(String started, Duration total, String command, PgBench.Result pgbench, List<TaskListBenchmark.Result> b1,
-			ProjectThroughput.Result b3, List<NodeBenchmark.Result> b4) {
+			ProjectThroughput.Result b3, List<NodeBenchmark.Result> b4, List<String> failures) {
+		this.failures = failures;
 		this.started = started;
 		this.total = total;
 		this.command = command;
@@ -56,6 +59,12 @@ final class Report {
 		line(this.command);
 		line("```");
 		line("");
+		if (!this.failures.isEmpty()) {
+			line("**Parts that failed in this run** (their tables are missing below):");
+			line("");
+			this.failures.forEach((failure) -> line("- `" + failure.replace('`', '\'') + "`"));
+			line("");
+		}
 		machine();
 		summary();
 		taskList();

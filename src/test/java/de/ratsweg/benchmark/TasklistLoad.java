@@ -85,13 +85,13 @@ final class TasklistLoad {
 			TasklistUser session = new TasklistUser(node.baseUrl());
 			session.login(userId(i), PASSWORD);
 			sessions.add(session);
-			if (filterId == null) {
-				JsonNode filters = JSON.readTree(session.get(TasklistUser.API + "/filter?resourceType=Task").body());
-				for (JsonNode filter : filters) {
-					if (TaskFilters.GROUP_TASKS.equals(filter.path("name").asText())) {
-						filterId = filter.path("id").asText();
-					}
-				}
+		}
+		// the filter's id, as the administrator sees it (the users' list requests need
+		// READ on it)
+		for (JsonNode filter : JSON
+			.readTree(node.get("/engine-rest/filter?resourceType=Task&firstResult=0&maxResults=100").body())) {
+			if (TaskFilters.GROUP_TASKS.equals(filter.path("name").asText())) {
+				filterId = filter.path("id").asText();
 			}
 		}
 		if (filterId == null) {
@@ -241,8 +241,9 @@ final class TasklistLoad {
 
 	private static void createUser(RatswegNode node, String user, List<String> groups, String tenant) {
 		expect(node.post("/engine-rest/user/create",
-				"{\"profile\":{\"id\":\"" + user + "\",\"firstName\":\"Virtuelle\",\"lastName\":\"Nutzerin\",\"email\":\""
-						+ user + "@example.org\"},\"credentials\":{\"password\":\"" + PASSWORD + "\"}}"),
+				"{\"profile\":{\"id\":\"" + user
+						+ "\",\"firstName\":\"Virtuelle\",\"lastName\":\"Nutzerin\",\"email\":\"" + user
+						+ "@example.org\"},\"credentials\":{\"password\":\"" + PASSWORD + "\"}}"),
 				"create user " + user);
 		for (String group : groups) {
 			expect(node.send(node.request("/engine-rest/group/" + group + "/members/" + user)
