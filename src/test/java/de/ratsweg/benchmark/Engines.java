@@ -45,6 +45,8 @@ final class Engines {
 		configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
 		configuration.setJobExecutorActivate(false);
 		configuration.setAuthorizationEnabled(authorization);
+		// must be set before the engine is built: MyBatis reads it once
+		configuration.setJdbcStatementTimeout(statementTimeoutSeconds);
 		// Ratsweg's group and tenant ids have hyphens (fb-it, bad-berleburg)
 		configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*");
 		List<ProcessEnginePlugin> plugins = new ArrayList<>();

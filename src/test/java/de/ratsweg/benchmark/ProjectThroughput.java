@@ -65,7 +65,8 @@ final class ProjectThroughput {
 			DemoRoster.createIn(ratsweg);
 			ProcessEngine engine = ratsweg.getBean(ProcessEngine.class);
 			ratswegRun = measure("Ratsweg", engine, true);
-			ProcessEngine plain = Engines.plain("bench-projects-plain", Databases.fresh(plainDatabase), false, ratsweg);
+			ProcessEngine plain = Engines.plain("bench-projects-plain", Databases.fresh(plainDatabase), false, ratsweg,
+					null);
 			try {
 				ProcessModels.deployMunicipalProcesses(plain);
 				plainRun = measure("plain", plain, false);

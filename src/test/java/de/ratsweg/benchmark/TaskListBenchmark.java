@@ -99,9 +99,7 @@ final class TaskListBenchmark {
 		Map<String, Samples> baseline;
 		Duration load;
 		long visible;
-		ProcessEngine plain = Engines.plain("bench-tasks-plain", url, true, null);
-		((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) plain.getProcessEngineConfiguration())
-			.setJdbcStatementTimeout(STATEMENT_TIMEOUT_SECONDS);
+		ProcessEngine plain = Engines.plain("bench-tasks-plain", url, true, null, STATEMENT_TIMEOUT_SECONDS);
 		try {
 			long start = System.nanoTime();
 			load(plain, tasks);
