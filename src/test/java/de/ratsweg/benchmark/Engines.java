@@ -32,8 +32,11 @@ final class Engines {
 	 * refuses another), no job executor, and optionally authorization checks.
 	 * @param beans where expressions like {@code ${coSigning.plan(execution)}} find their
 	 * beans (Ratsweg's context), or {@code null}
+	 * @param statementTimeoutSeconds after which the database cancels a statement, or
+	 * {@code null}
 	 */
-	static ProcessEngine plain(String name, String jdbcUrl, boolean authorization, ApplicationContext beans) {
+	static ProcessEngine plain(String name, String jdbcUrl, boolean authorization, ApplicationContext beans,
+			Integer statementTimeoutSeconds) {
 		StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
 		configuration.setProcessEngineName(name);
 		configuration.setJdbcUrl(jdbcUrl);
