@@ -37,6 +37,12 @@ class TaskConflicts extends CommandInterceptor {
 	static final String CLAIMED = "Diese Aufgabe hat bereits jemand anderes übernommen (%s). "
 			+ "Bitte laden Sie die Aufgabenliste neu.";
 
+	/**
+	 * How often a command runs when its task is still open after a conflict (the conflict
+	 * was elsewhere in the same process).
+	 */
+	private static final int ATTEMPTS = 3;
+
 	/** PostgreSQL: serialization failure, deadlock detected. */
 	private static final Set<String> CONFLICT_SQL_STATES = Set.of("40001", "40P01");
 
@@ -57,33 +63,49 @@ class TaskConflicts extends CommandInterceptor {
 				|| command instanceof ClaimTaskCmd)) {
 			return this.next.execute(command);
 		}
-		try {
-			return this.next.execute(command);
-		}
-		catch (TaskAlreadyClaimedException ex) {
-			throw conflict(ex, String.format(CLAIMED, ex.getTaskAssignee()));
-		}
-		catch (OptimisticLockingException ex) {
-			throw conflict(ex, CHANGED);
-		}
-		catch (NullValueException | AuthorizationException ex) {
-			// The task was read while the other request committed: it is gone, and with
-			// it
-			// the authorizations it carried. A task that has not ended keeps its answer
-			// (404,
-			// 403).
-			HistoricTaskInstance done = endedTask(taskIdOf(command));
-			if (done == null) {
-				throw ex;
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.next.execute(command);
 			}
-			throw conflict(ex, alreadyDone(done));
-		}
-		catch (ProcessEngineException ex) {
-			if (isConflictInDatabase(ex)) {
+			catch (OptimisticLockingException ex) {
+				String taskId = taskIdOf(command);
+				if (attempt < ATTEMPTS && isOpen(taskId)) {
+					// Someone changed the same process (another department's statement),
+					// not
+					// this task: nothing was stored, so the same command runs once more.
+					log.info(
+							"Task {}: its process was changed concurrently, running the command again (attempt {}): {}",
+							taskId, attempt + 1, ex.getMessage());
+					continue;
+				}
 				throw conflict(ex, CHANGED);
 			}
-			throw ex;
+			catch (RuntimeException ex) {
+				throw answer(command, ex);
+			}
 		}
+	}
+
+	private RuntimeException answer(Command<?> command, RuntimeException exception) {
+		if (exception instanceof TaskAlreadyClaimedException claimed) {
+			return conflict(claimed, String.format(CLAIMED, claimed.getTaskAssignee()));
+		}
+		if (exception instanceof NullValueException || exception instanceof AuthorizationException) {
+			// The task was read while the other request committed: it is gone, and with
+			// it the
+			// authorizations it carried. A task that has not ended keeps its answer (404,
+			// 403).
+			HistoricTaskInstance done = endedTask(taskIdOf(command));
+			return (done != null) ? conflict(exception, alreadyDone(done)) : exception;
+		}
+		if (exception instanceof ProcessEngineException && isConflictInDatabase(exception)) {
+			return conflict(exception, CHANGED);
+		}
+		return exception;
+	}
+
+	private boolean isOpen(String taskId) {
+		return taskId != null && this.configuration.getTaskService().createTaskQuery().taskId(taskId).count() == 1;
 	}
 
 	private static TaskConflictException conflict(Exception cause, String message) {

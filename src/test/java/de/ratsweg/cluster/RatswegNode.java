@@ -52,6 +52,10 @@ public final class RatswegNode implements AutoCloseable {
 
 	private Instant startedAt;
 
+	private String adminUser = ADMIN;
+
+	private String adminPassword = ADMIN_PASSWORD;
+
 	private RatswegNode(String name) {
 		this.name = name;
 		this.log = Path.of("target", "nodes", name + ".log");
@@ -96,6 +100,16 @@ public final class RatswegNode implements AutoCloseable {
 
 	public RatswegNode environment(String name, String value) {
 		this.environment.put(name, value);
+		return this;
+	}
+
+	/**
+	 * The administrator the requests of {@link #request(String)} log in as (e.g. the demo
+	 * administrator of a node on H2); {@link #ADMIN} unless set.
+	 */
+	public RatswegNode administrator(String user, String password) {
+		this.adminUser = user;
+		this.adminPassword = password;
 		return this;
 	}
 
@@ -225,7 +239,7 @@ public final class RatswegNode implements AutoCloseable {
 	/** A request to this node as the administrator, to be completed by the caller. */
 	public HttpRequest.Builder request(String path) {
 		String credentials = Base64.getEncoder()
-			.encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+			.encodeToString((this.adminUser + ":" + this.adminPassword).getBytes(StandardCharsets.UTF_8));
 		return HttpRequest.newBuilder(URI.create(baseUrl() + path))
 			.timeout(Duration.ofSeconds(30))
 			.header("Authorization", "Basic " + credentials)

@@ -115,6 +115,36 @@ class SimultaneousCompletionTest {
 	}
 
 	@Test
+	void whenTwoDepartmentsSendTheirStatementsOnTheSameProjectAtOnceBothAreKept() throws Exception {
+		for (int round = 0; round < 5; round++) {
+			String treasuryTask = treasuryStatementOfANewProject("zwei-abteilungen-" + round);
+			String project = this.engine.getTaskService()
+				.createTaskQuery()
+				.taskId(treasuryTask)
+				.singleResult()
+				.getProcessInstanceId();
+			String itTask = this.engine.getTaskService()
+				.createTaskQuery()
+				.processInstanceId(project)
+				.taskCandidateGroup("fb-it")
+				.singleResult()
+				.getId();
+
+			CyclicBarrier together = new CyclicBarrier(2);
+			Future<ResponseEntity<String>> treasury = this.twoPeople
+				.submit(() -> sendStatement(together, DemoRoster.TREASURY, treasuryTask, "agreed"));
+			Future<ResponseEntity<String>> it = this.twoPeople
+				.submit(() -> sendStatement(together, DemoRoster.IT, itTask, "objection"));
+
+			assertThat(treasury.get(60, TimeUnit.SECONDS).getStatusCode().value()).isEqualTo(204);
+			assertThat(it.get(60, TimeUnit.SECONDS).getStatusCode().value()).isEqualTo(204);
+			assertThat(statementsOf(project)).extracting((record) -> record.get("department"))
+				.as("round %d: both statements are kept", round)
+				.contains("kaemmerei", "fb-it");
+		}
+	}
+
+	@Test
 	void inTasklistTheLaterOfTwoStatementsIsRefusedWithAConflictInGermanToo() {
 		String taskId = treasuryStatementOfANewProject("tasklist");
 		WebappSession tasklist = WebappSession.login(this.http, "tasklist", DemoRoster.TREASURY_LEAD,
