@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -41,7 +42,7 @@ class TaskConflicts extends CommandInterceptor {
 	 * How often a command runs when its task is still open after a conflict (the conflict
 	 * was elsewhere in the same process).
 	 */
-	private static final int ATTEMPTS = 3;
+	private static final int ATTEMPTS = 5;
 
 	/** PostgreSQL: serialization failure, deadlock detected. */
 	private static final Set<String> CONFLICT_SQL_STATES = Set.of("40001", "40P01");
@@ -76,6 +77,7 @@ class TaskConflicts extends CommandInterceptor {
 					log.info(
 							"Task {}: its process was changed concurrently, running the command again (attempt {}): {}",
 							taskId, attempt + 1, ex.getMessage());
+					pause(attempt);
 					continue;
 				}
 				throw conflict(ex, CHANGED);
@@ -102,6 +104,16 @@ class TaskConflicts extends CommandInterceptor {
 			return conflict(exception, CHANGED);
 		}
 		return exception;
+	}
+
+	/** A short random pause, so that the same commands do not collide again in step. */
+	private static void pause(int attempt) {
+		try {
+			Thread.sleep(ThreadLocalRandom.current().nextLong(10, 50L * attempt));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private boolean isOpen(String taskId) {

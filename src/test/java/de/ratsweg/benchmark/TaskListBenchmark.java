@@ -115,7 +115,6 @@ final class TaskListBenchmark {
 			filterRead.addPermission(Permissions.READ);
 			plain.getAuthorizationService().saveAuthorization(filterRead);
 			analyze(url);
-			visible = as(plain, () -> plain.getTaskService().createTaskQuery().count());
 			baseline = measure("baseline", plain, filters, url, plans);
 		}
 		finally {
@@ -125,6 +124,9 @@ final class TaskListBenchmark {
 		try (ConfigurableApplicationContext ratsweg = Engines.ratsweg(url)) {
 			ProcessEngine engine = ratsweg.getBean(ProcessEngine.class);
 			analyze(url);
+			// Counted here: on the plain engine this count alone can outlast the
+			// statement timeout.
+			visible = as(engine, () -> engine.getTaskService().createTaskQuery().count());
 			tuned = measure("Ratsweg", engine, TaskFiltersOnAnyEngine.idsByName(engine), url, plans);
 		}
 		if (!Boolean.getBoolean("benchmark.b1.keep")) {
