@@ -58,7 +58,7 @@ import de.ratsweg.project.Dates;
  * Besides, only administrators may start a process somewhere in the middle, or set or
  * remove variables of a task that has a form (both bypass the form).
  */
-class FormInputGuard extends CommandInterceptor {
+public class FormInputGuard extends CommandInterceptor {
 
 	private static final Logger log = LoggerFactory.getLogger(FormInputGuard.class);
 
@@ -297,7 +297,7 @@ class FormInputGuard extends CommandInterceptor {
 	 * is the last version, so their names stay (a test fails should they change).
 	 */
 	@SuppressWarnings("unchecked")
-	static <V> V field(Object command, String name) {
+	public static <V> V field(Object command, String name) {
 		for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
 			try {
 				Field field = type.getDeclaredField(name);

@@ -3,8 +3,6 @@ package de.ratsweg.security;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.Tenant;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -44,20 +42,7 @@ class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
 	}
 
 	RatswegUser load(String userId) {
-		List<String> groupIds = this.identityService.createGroupQuery()
-			.groupMember(userId)
-			.unlimitedList()
-			.stream()
-			.map(Group::getId)
-			.toList();
-		List<String> tenantIds = this.identityService.createTenantQuery()
-			.userMember(userId)
-			.includingGroupsOfUser(true)
-			.unlimitedList()
-			.stream()
-			.map(Tenant::getId)
-			.toList();
-		return new RatswegUser(userId, groupIds, tenantIds);
+		return RatswegUser.load(this.identityService, userId);
 	}
 
 	@Override

@@ -2,6 +2,10 @@ package de.ratsweg.security;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+
 /**
  * A user authenticated against the engine's identity service, with what the engine needs
  * for its authorization and tenant checks.
@@ -11,6 +15,27 @@ import java.util.List;
  * @param tenantIds the tenants the user belongs to, directly or through a group
  */
 record RatswegUser(String userId, List<String> groupIds, List<String> tenantIds) {
+
+	/**
+	 * The user's groups and tenants (directly or through a group) as the engine knows
+	 * them.
+	 */
+	static RatswegUser load(IdentityService identityService, String userId) {
+		List<String> groupIds = identityService.createGroupQuery()
+			.groupMember(userId)
+			.unlimitedList()
+			.stream()
+			.map(Group::getId)
+			.toList();
+		List<String> tenantIds = identityService.createTenantQuery()
+			.userMember(userId)
+			.includingGroupsOfUser(true)
+			.unlimitedList()
+			.stream()
+			.map(Tenant::getId)
+			.toList();
+		return new RatswegUser(userId, groupIds, tenantIds);
+	}
 
 	boolean isAdmin() {
 		return this.groupIds.contains(RatswegGroups.ADMIN);

@@ -61,20 +61,8 @@ public final class UserDirectory {
 	 */
 	public static <T> T asUser(IdentityService identityService, String userId, Supplier<T> action) {
 		Authentication previous = identityService.getCurrentAuthentication();
-		List<String> groups = identityService.createGroupQuery()
-			.groupMember(userId)
-			.unlimitedList()
-			.stream()
-			.map(Group::getId)
-			.toList();
-		List<String> tenants = identityService.createTenantQuery()
-			.userMember(userId)
-			.includingGroupsOfUser(true)
-			.unlimitedList()
-			.stream()
-			.map(Tenant::getId)
-			.toList();
-		identityService.setAuthentication(userId, groups, tenants);
+		RatswegUser user = RatswegUser.load(identityService, userId);
+		identityService.setAuthentication(userId, user.groupIds(), user.tenantIds());
 		try {
 			return action.get();
 		}

@@ -1,6 +1,5 @@
 package de.ratsweg.tasklist;
 
-import java.lang.reflect.Field;
 import java.sql.SQLException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -22,6 +21,8 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import de.ratsweg.forms.FormInputGuard;
 
 /**
  * Two people act on the same task at the same moment (both click "Abschließen", or one
@@ -147,28 +148,9 @@ class TaskConflicts extends CommandInterceptor {
 		return tasks.isEmpty() ? null : tasks.get(0);
 	}
 
+	/** Complete, submit-form and claim keep the task id in a field of that name. */
 	private static String taskIdOf(Command<?> command) {
-		try {
-			Field field = findField(command.getClass());
-			return (field != null) ? (String) field.get(command) : null;
-		}
-		catch (IllegalAccessException ex) {
-			return null;
-		}
-	}
-
-	private static Field findField(Class<?> type) {
-		for (Class<?> current = type; current != null; current = current.getSuperclass()) {
-			try {
-				Field field = current.getDeclaredField("taskId");
-				field.setAccessible(true);
-				return field;
-			}
-			catch (NoSuchFieldException ex) {
-				// look in the superclass
-			}
-		}
-		return null;
+		return FormInputGuard.field(command, "taskId");
 	}
 
 	private static boolean isConflictInDatabase(Throwable exception) {
