@@ -69,6 +69,12 @@ public final class CommitteeResolution {
 	/** Days before the meeting by which the paper must be submitted; default 21. */
 	public static final String SUBMISSION_LEAD_DAYS = "submissionLeadDays";
 
+	/** The committee office confirmed a meeting closer than the Vorlagefrist. */
+	public static final String SHORT_NOTICE_CONFIRMED = "shortNoticeConfirmed";
+
+	/** The warning the next task shows when the Vorlagefrist had passed. */
+	public static final String SUBMISSION_WARNING = "submissionWarning";
+
 	public static final String SUBMISSION_DEADLINE = "submissionDeadline";
 
 	public static final String SUBMISSION_DEADLINES_MISSED = "submissionDeadlinesMissed";

@@ -47,6 +47,10 @@ public class Consultations {
 		execution.setVariable(SESSION_COUNT, 0);
 		execution.setVariable(RESULTS, new ArrayList<>());
 		execution.setVariable(SUBMISSION_DEADLINES_MISSED, 0);
+		if (execution.getVariable(SUBMISSION_LEAD_DAYS) == null) {
+			// the forms show the Vorlagefrist
+			execution.setVariable(SUBMISSION_LEAD_DAYS, DEFAULT_SUBMISSION_LEAD_DAYS);
+		}
 		makeCurrent(execution, consultations.get(0));
 	}
 
@@ -66,7 +70,25 @@ public class Consultations {
 	public void scheduleMeeting(DelegateTask task) {
 		LocalDate meeting = meetingDay(task, MEETING_DATE);
 		int leadDays = Dates.number(task.getVariable(SUBMISSION_LEAD_DAYS), DEFAULT_SUBMISSION_LEAD_DAYS);
-		task.getExecution().setVariable(SUBMISSION_DEADLINE, Dates.startOf(meeting.minusDays(leadDays)));
+		LocalDate submissionDay = meeting.minusDays(leadDays);
+		if (submissionDay.isBefore(Dates.today())) {
+			if (!Boolean.TRUE.equals(task.getVariable(SHORT_NOTICE_CONFIRMED))) {
+				throw new TaskInputException(("Der Sitzungstermin %s lässt die Vorlagefrist von %d Tagen nicht mehr zu "
+						+ "(die Vorlage wäre bis %s einzureichen gewesen). Bitte bestätigen Sie den kurzfristigen Termin "
+						+ "oder wählen Sie einen späteren.")
+					.formatted(Dates.german(meeting), leadDays, Dates.german(submissionDay)));
+			}
+			task.getExecution()
+				.setVariable(SUBMISSION_WARNING,
+						("Kurzfristiger Termin: Die Vorlagefrist für die Sitzung am %s "
+								+ "ist am %s abgelaufen. Der Termin wurde trotzdem bestätigt; bitte die Vorlage sofort "
+								+ "einreichen.")
+							.formatted(Dates.german(meeting), Dates.german(submissionDay)));
+		}
+		else {
+			task.getExecution().removeVariable(SUBMISSION_WARNING);
+		}
+		task.getExecution().setVariable(SUBMISSION_DEADLINE, Dates.startOf(submissionDay));
 		task.getExecution().setVariable(RESULT_DUE_DATE, Dates.endOf(meeting.plusDays(RESULT_RECORD_DAYS)));
 	}
 
@@ -92,6 +114,12 @@ public class Consultations {
 	 * postponed item moves to the next meeting date of the same committee.
 	 */
 	public void recordResult(DelegateTask task) {
+		LocalDate meeting = Dates.day(task.getVariable(MEETING_DATE));
+		if (meeting != null && meeting.isAfter(Dates.today())) {
+			throw new TaskInputException(
+					"Die Sitzung am %s hat noch nicht stattgefunden; das Ergebnis kann erst ab dem Sitzungstag erfasst werden."
+						.formatted(Dates.german(meeting)));
+		}
 		Map<String, Object> session = session(task, String.valueOf(task.getVariable(RESULT)));
 		session.put("agendaItem", task.getVariable(OPARL_AGENDA_ITEM));
 		ProcessRecords.keepTaskInput(task, RESULTS, session);
@@ -173,7 +201,7 @@ public class Consultations {
 	 */
 	private static void forgetLastConsultation(VariableScope scope) {
 		ProcessRecords.forget(scope, RESULT, RESOLUTION_TEXT, RESOLUTION_CHANGES, "changesAcknowledged",
-				"changesRemarks", MEETING_DATE, NEXT_MEETING_DATE);
+				"changesRemarks", MEETING_DATE, NEXT_MEETING_DATE, SHORT_NOTICE_CONFIRMED, SUBMISSION_WARNING);
 	}
 
 	/**

@@ -32,20 +32,35 @@ public class CoSigning {
 
 	private static final Logger log = LoggerFactory.getLogger(CoSigning.class);
 
+	/** A department the table requires, when the rule says nothing itself. */
+	static final String REQUIRED_BY_TABLE = "Pflicht-Mitzeichnung nach der Tabelle „Pflicht-Mitzeichnungen“";
+
 	private static final Map<String, String> STATEMENT_NAMES = Map.of(AGREED, "zugestimmt", AGREED_WITH_REMARKS,
 			"zugestimmt mit Anmerkungen", OBJECTION, "Einwand", NO_STATEMENT, "keine Stellungnahme bis zur Frist");
 
 	/**
 	 * The departments: those the decision table requires plus those the idea names,
-	 * without the lead unit (it wrote the idea). The deadline:
+	 * without the lead unit (it wrote the idea), each with why it co-signs
+	 * ({@value DepartmentCoSigning#REASONS} for the forms). The deadline:
 	 * {@value DepartmentCoSigning#DEFAULT_DAYS} days unless the instance sets
 	 * {@code coSigningDays}.
 	 */
 	public void plan(DelegateExecution execution) {
-		Set<String> departments = new LinkedHashSet<>();
-		addAll(departments, execution.getVariable(REQUIRED_DEPARTMENTS));
-		addAll(departments, de.ratsweg.forms.FormValues.plain(execution, SmartCityProject.INVOLVED_DEPARTMENTS));
+		Set<String> required = new LinkedHashSet<>();
+		Set<String> named = new LinkedHashSet<>();
+		addAll(required, execution.getVariable(REQUIRED_DEPARTMENTS));
+		addAll(named, de.ratsweg.forms.FormValues.plain(execution, SmartCityProject.INVOLVED_DEPARTMENTS));
+		// An empty table result is Collections.emptyList(), a type the engine may not
+		// read back (deserialization-allowed-classes): kept as a plain list instead.
+		execution.setVariable(REQUIRED_DEPARTMENTS, new ArrayList<>(required));
+		Set<String> departments = new LinkedHashSet<>(required);
+		departments.addAll(named);
 		departments.remove(String.valueOf(execution.getVariable(SmartCityProject.LEAD_UNIT)));
+		List<Map<String, Object>> reasons = reasons(departments, execution.getVariable(MatchedRules.VARIABLE), named);
+		// never stored, and not handed to the calling process when nobody co-signs
+		execution.removeVariable(MatchedRules.VARIABLE);
+		execution.setVariable(REASONS_BY_DEPARTMENT, new ArrayList<>(reasons));
+		execution.setVariable(REASONS, asMarkdown(reasons));
 		int days = Dates.number(execution.getVariable(DAYS), DEFAULT_DAYS);
 		int escalationDays = Dates.number(execution.getVariable(ESCALATION_DAYS), DEFAULT_ESCALATION_DAYS);
 		execution.setVariable(DEPARTMENTS, new ArrayList<>(departments));
@@ -56,6 +71,54 @@ public class CoSigning {
 		execution.setVariable(REMINDERS, 0);
 		log.info("Co-signing of process instance {}: departments {}, {} days", execution.getProcessInstanceId(),
 				departments, days);
+	}
+
+	/**
+	 * Why each department co-signs: the annotations of the rules that require it (the
+	 * table's name when a rule has none, or when the matched rules are not known), and
+	 * whether the lead unit named it.
+	 */
+	static List<Map<String, Object>> reasons(Collection<String> departments, Object matchedRules,
+			Collection<String> named) {
+		List<Map<String, Object>> reasons = new ArrayList<>();
+		for (String department : departments) {
+			List<String> why = new ArrayList<>();
+			if (matchedRules instanceof Collection<?> rules) {
+				rules.stream()
+					.filter(MatchedRules.RequiredBy.class::isInstance)
+					.map(MatchedRules.RequiredBy.class::cast)
+					.filter((rule) -> rule.department().equals(department))
+					.map((rule) -> (rule.annotation() != null) ? rule.annotation() : REQUIRED_BY_TABLE)
+					.distinct()
+					.forEach(why::add);
+			}
+			if (named.contains(department)) {
+				why.add(NAMED_BY_LEAD_UNIT);
+			}
+			if (why.isEmpty()) {
+				why.add(REQUIRED_BY_TABLE);
+			}
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("department", department);
+			entry.put("name", RatswegGroups.nameOf(department));
+			entry.put("reasons", why);
+			reasons.add(entry);
+		}
+		return reasons;
+	}
+
+	/** One Markdown list item per department, as the forms show it. */
+	@SuppressWarnings("unchecked")
+	static String asMarkdown(List<Map<String, Object>> reasons) {
+		if (reasons.isEmpty()) {
+			return "Keine Fachabteilung muss mitzeichnen.";
+		}
+		return reasons.stream()
+			.map((entry) -> "- **" + asMarkdownText(String.valueOf(entry.get("name"))) + "**: "
+					+ ((List<String>) entry.get("reasons")).stream()
+						.map(CoSigning::asMarkdownText)
+						.collect(Collectors.joining("; ")))
+			.collect(Collectors.joining("\n"));
 	}
 
 	private static void addAll(Set<String> into, Object value) {

@@ -35,6 +35,22 @@ public final class DepartmentCoSigning {
 	/** Days after the deadline until the lead unit follows up; default 5. */
 	public static final String ESCALATION_DAYS = "coSigningEscalationDays";
 
+	/**
+	 * Why each department co-signs, as German Markdown for the forms: one line per
+	 * department with the annotation of the decision-table rule that requires it, or that
+	 * the lead unit named it.
+	 */
+	public static final String REASONS = "coSigningReasons";
+
+	/**
+	 * The same as a list (JSON), one entry per department: {@code department} (group id),
+	 * {@code name} (German) and {@code reasons} (German texts).
+	 */
+	public static final String REASONS_BY_DEPARTMENT = "coSigningReasonsByDepartment";
+
+	/** The reason of a department the idea names (start form, "involvedDepartments"). */
+	public static final String NAMED_BY_LEAD_UNIT = "von der federführenden Stelle benannt";
+
 	public static final String DUE_DATE = "coSigningDueDate";
 
 	public static final String ESCALATION_DATE = "coSigningEscalationDate";

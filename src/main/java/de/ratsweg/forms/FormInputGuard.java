@@ -146,15 +146,16 @@ public class FormInputGuard extends CommandInterceptor {
 			log.info("Refused input for form {} ({}): {}", form.formId(), what, problems);
 			throw new TaskInputException(problems);
 		}
-		Map<String, Object> unchecked = form.uncheckedCheckboxes(submitted, hidden);
-		if (!unchecked.isEmpty() && submittedVariables != null) {
-			try {
-				submittedVariables.putAll(unchecked);
-			}
-			catch (UnsupportedOperationException ex) {
-				// an unmodifiable map from Java code: the process sees no value, as
-				// before
-			}
+		if (submittedVariables == null) {
+			return;
+		}
+		try {
+			// read-only fields came back unchanged: the stored values stay as they are
+			submittedVariables.keySet().removeAll(form.readOnlyKeys());
+			submittedVariables.putAll(form.uncheckedCheckboxes(submitted, hidden));
+		}
+		catch (UnsupportedOperationException ex) {
+			// an unmodifiable map from Java code: the values are written as given
 		}
 	}
 

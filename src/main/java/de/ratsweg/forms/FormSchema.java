@@ -41,6 +41,13 @@ final class FormSchema {
 		this.fields = fields;
 		for (JsonNode field : fields) {
 			this.variableNames.add(field.path("key").asText());
+			for (String limit : List.of("notBefore", "notAfter")) {
+				for (String variable : field.path("properties").path(limit).asText("").split(",")) {
+					if (IDENTIFIER.matcher(variable.strip()).matches() && !"today".equals(variable.strip())) {
+						this.variableNames.add(variable.strip());
+					}
+				}
+			}
 			Matcher identifiers = IDENTIFIER.matcher(field.path("conditional").path("hide").asText(""));
 			while (identifiers.find()) {
 				this.variableNames.add(identifiers.group());
@@ -103,7 +110,7 @@ final class FormSchema {
 			String key = field.path("key").asText();
 			String label = label(field);
 			if (field.path("readonly").asBoolean(false) || field.path("disabled").asBoolean(false)) {
-				if (submitted.containsKey(key) && !sameValue(submitted.get(key), existing.get(key))) {
+				if (submitted.containsKey(key) && !unchanged(field, submitted.get(key), existing.get(key))) {
 					problems.add("„%s“ kann hier nicht geändert werden.".formatted(label));
 				}
 				continue;
@@ -113,6 +120,11 @@ final class FormSchema {
 				continue;
 			}
 			checkField(field, label, submitted.get(key), today, problems);
+			if ("datetime".equals(field.path("type").asText()) && Dates.day(submitted.get(key)) != null) {
+				checkDateOrder(field, label, Dates.day(submitted.get(key)),
+						(name) -> submitted.containsKey(name) ? submitted.get(name) : existing.get(name), today,
+						problems);
+			}
 		}
 		return problems;
 	}
@@ -133,11 +145,66 @@ final class FormSchema {
 		return defaults;
 	}
 
-	private static boolean sameValue(Object a, Object b) {
-		if (a instanceof Number x && b instanceof Number y) {
-			return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString())) == 0;
+	/**
+	 * The read-only fields of the form: Tasklist sends them back with every submission;
+	 * once found unchanged they are left out, so that the stored value keeps its type
+	 * (and an unset value stays unset instead of becoming an empty text).
+	 */
+	Set<String> readOnlyKeys() {
+		Set<String> keys = new HashSet<>();
+		for (JsonNode field : this.fields) {
+			if (field.path("readonly").asBoolean(false) || field.path("disabled").asBoolean(false)) {
+				keys.add(field.path("key").asText());
+			}
 		}
-		return java.util.Objects.equals(a, b);
+		return keys;
+	}
+
+	/**
+	 * Whether a read-only field comes back as it was shown. What form-js 1.x in Tasklist
+	 * 7.24 submits for a field it only displays (recorded from the browser): the text as
+	 * it was, or "" when unset; a number as a JSON number, or null when unset; a day as
+	 * {@code yyyy-MM-dd}, or null when unset or when the variable is an engine Date
+	 * (which form-js cannot show); a checklist as a JSON list, [] when unset; a checkbox
+	 * as true/false, false when unset; a choice as its value, or null when unset.
+	 */
+	static boolean unchanged(JsonNode field, Object submitted, Object existing) {
+		String type = field.path("type").asText();
+		if (isEmpty(submitted) && (isEmpty(existing) || ("checkbox".equals(type) && Boolean.FALSE.equals(existing)))) {
+			return true;
+		}
+		switch (type) {
+			case "number" -> {
+				BigDecimal a = FormValues.number(submitted);
+				BigDecimal b = FormValues.number(existing);
+				return a != null && b != null && a.compareTo(b) == 0;
+			}
+			case "datetime" -> {
+				if (submitted == null && existing instanceof java.util.Date) {
+					return true;
+				}
+				LocalDate a = Dates.day(submitted);
+				return a != null && a.equals(Dates.day(existing));
+			}
+			case "checklist" -> {
+				return submitted instanceof Collection<?> a && existing instanceof Collection<?> b
+						&& strings(a).equals(strings(b));
+			}
+			case "checkbox" -> {
+				return Boolean.FALSE.equals(submitted) && existing == null
+						|| submitted instanceof Boolean && submitted.equals(existing);
+			}
+			default -> {
+				return submitted != null && existing != null
+						&& String.valueOf(submitted).equals(String.valueOf(existing));
+			}
+		}
+	}
+
+	private static Set<String> strings(Collection<?> values) {
+		Set<String> strings = new HashSet<>();
+		values.forEach((value) -> strings.add(String.valueOf(value)));
+		return strings;
 	}
 
 	private static void checkField(JsonNode field, String label, Object value, LocalDate today, List<String> problems) {
@@ -229,6 +296,50 @@ final class FormSchema {
 		if (field.path("disallowPassedDates").asBoolean(false) && date.isBefore(today)) {
 			problems.add("„%s“ darf nicht in der Vergangenheit liegen.".formatted(label));
 		}
+	}
+
+	/**
+	 * The order of days that the form names in its field's custom properties (form-js
+	 * "properties"): {@code notAfter} ("today" or a variable) and {@code notBefore} (a
+	 * variable), each with an optional {@code notAfterLabel} / {@code notBeforeLabel}
+	 * that names the other day in German. A variable without a day is no limit.
+	 */
+	private void checkDateOrder(JsonNode field, String label, LocalDate date,
+			java.util.function.Function<String, Object> values, LocalDate today, List<String> problems) {
+		JsonNode properties = field.path("properties");
+		for (String notAfter : properties.path("notAfter").asText("").split(",")) {
+			if ("today".equals(notAfter.strip())) {
+				if (date.isAfter(today)) {
+					problems.add("„%s“ darf nicht in der Zukunft liegen.".formatted(label));
+				}
+			}
+			else if (!notAfter.isBlank()) {
+				LocalDate limit = Dates.day(values.apply(notAfter.strip()));
+				if (limit != null && date.isAfter(limit)) {
+					problems.add("„%s“ darf nicht nach %s (%s) liegen.".formatted(label,
+							otherDay(properties.path("notAfterLabel"), notAfter.strip()), Dates.german(limit)));
+				}
+			}
+		}
+		String notBefore = properties.path("notBefore").asText("");
+		if (!notBefore.isEmpty()) {
+			LocalDate limit = Dates.day(values.apply(notBefore));
+			if (limit != null && date.isBefore(limit)) {
+				problems.add("„%s“ darf nicht vor %s (%s) liegen.".formatted(label,
+						otherDay(properties.path("notBeforeLabel"), notBefore), Dates.german(limit)));
+			}
+		}
+	}
+
+	private String otherDay(JsonNode germanName, String variable) {
+		if (!germanName.asText("").isBlank()) {
+			return germanName.asText();
+		}
+		return this.fields.stream()
+			.filter((field) -> variable.equals(field.path("key").asText()))
+			.findFirst()
+			.map((field) -> "„" + label(field) + "“")
+			.orElse("„" + variable + "“");
 	}
 
 	private static void checkText(Object value, JsonNode rules, String label, List<String> problems) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -28,6 +29,7 @@ import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.springframework.stereotype.Service;
 
 import de.ratsweg.committee.CommitteeResolution;
+import de.ratsweg.cosigning.DepartmentCoSigning;
 import de.ratsweg.project.Dates;
 import de.ratsweg.project.SmartCityProject;
 import de.ratsweg.security.UserDirectory;
@@ -176,7 +178,40 @@ class ProjectOverview {
 							(step.getEndTime() != null) ? step.getEndTime() : ClockUtil.getCurrentTime())))
 			.toList();
 		return new ProjectPath(summary(instance, steps), instance.getProcessDefinitionId(), passed, current, flows,
-				phases);
+				phases, coSigners(instance.getId()));
+	}
+
+	/**
+	 * The departments of the project's latest co-signing, with why each co-signs (the
+	 * rule of the decision table, or named by the lead unit).
+	 */
+	private List<ProjectPath.CoSigner> coSigners(String instanceId) {
+		Optional<HistoricProcessInstance> latest = this.history.createHistoricProcessInstanceQuery()
+			.superProcessInstanceId(instanceId)
+			.processDefinitionKey(DepartmentCoSigning.PROCESS_KEY)
+			.unlimitedList()
+			.stream()
+			.max(Comparator.comparing(HistoricProcessInstance::getStartTime));
+		if (latest.isEmpty()) {
+			return List.of();
+		}
+		Object reasons = this.history.createHistoricVariableInstanceQuery()
+			.processInstanceIdIn(latest.get().getId())
+			.variableName(DepartmentCoSigning.REASONS_BY_DEPARTMENT)
+			.unlimitedList()
+			.stream()
+			.map(HistoricVariableInstance::getValue)
+			.filter(List.class::isInstance)
+			.findFirst()
+			.orElse(List.of());
+		List<ProjectPath.CoSigner> coSigners = new ArrayList<>();
+		for (Object entry : (List<?>) reasons) {
+			if (entry instanceof Map<?, ?> department && department.get("reasons") instanceof List<?> why) {
+				coSigners.add(new ProjectPath.CoSigner(String.valueOf(department.get("name")),
+						why.stream().map(String::valueOf).collect(Collectors.joining("; "))));
+			}
+		}
+		return coSigners;
 	}
 
 	/**

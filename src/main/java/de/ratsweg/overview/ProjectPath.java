@@ -16,9 +16,20 @@ import de.ratsweg.project.Dates;
  * @param current ids of the steps it stands at
  * @param flows ids of the sequence flows taken
  * @param phases the phase steps in the order they began
+ * @param coSigners the departments of the latest co-signing and why each co-signs (empty
+ * before the co-signing, and for projects from before Ratsweg kept the reasons)
  */
 record ProjectPath(ProjectSummary summary, String processDefinitionId, Set<String> passed, Set<String> current,
-		List<String> flows, List<Step> phases) {
+		List<String> flows, List<Step> phases, List<CoSigner> coSigners) {
+
+	/**
+	 * A department that co-signs the idea.
+	 *
+	 * @param department the department's name
+	 * @param reasons why it co-signs (German)
+	 */
+	record CoSigner(String department, String reasons) {
+	}
 
 	/**
 	 * One pass through a phase.

@@ -2,7 +2,6 @@ package de.ratsweg.security;
 
 import java.lang.reflect.Field;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -63,16 +62,7 @@ class ClientExpressionsRefused extends CommandInterceptor {
 
 	private boolean byAdministratorOrEngine() {
 		Authentication authentication = this.configuration.getIdentityService().getCurrentAuthentication();
-		if (authentication == null) {
-			return true;
-		}
-		List<String> adminUsers = this.configuration.getAdminUsers();
-		if (adminUsers != null && adminUsers.contains(authentication.getUserId())) {
-			return true;
-		}
-		List<String> adminGroups = this.configuration.getAdminGroups();
-		List<String> groups = authentication.getGroupIds();
-		return adminGroups != null && groups != null && groups.stream().anyMatch(adminGroups::contains);
+		return authentication == null || Administrators.include(this.configuration, authentication);
 	}
 
 	private static boolean carriesExpressions(Object query) {

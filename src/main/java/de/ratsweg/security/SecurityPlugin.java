@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the engine checks itself, whoever calls it (Java API, REST, webapps): scripts only
- * from administrators, no expressions in queries that clients send.
+ * from administrators, no expressions in queries that clients send, personal tasks (a
+ * board member's vote) stay with their people.
  */
 @Component
 class SecurityPlugin extends AbstractProcessEnginePlugin {
@@ -31,6 +32,7 @@ class SecurityPlugin extends AbstractProcessEnginePlugin {
 			configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
 		}
 		interceptors.add(new ClientExpressionsRefused(configuration));
+		configuration.setResourceAuthorizationProvider(new PersonalTasks(configuration));
 	}
 
 }

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 
+import de.ratsweg.forms.TaskInputException;
 import de.ratsweg.tasklist.TaskConflictException;
 
 /**
@@ -56,6 +57,10 @@ final class ClientErrors {
 			if (cause instanceof TaskConflictException conflict) {
 				// Without Camunda's English wrapper ("Cannot complete task ...: ").
 				return json(Response.Status.CONFLICT, "TaskConflict", conflict.getMessage());
+			}
+			if (cause instanceof TaskInputException refused) {
+				// The German sentence alone, without "Cannot submit task form <id>: ".
+				return json(Response.Status.BAD_REQUEST, "FormFieldValidationException", refused.getMessage());
 			}
 		}
 		if (camunda.getStatus() != Response.Status.INTERNAL_SERVER_ERROR.getStatusCode()) {

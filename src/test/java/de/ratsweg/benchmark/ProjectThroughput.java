@@ -155,7 +155,8 @@ final class ProjectThroughput {
 		}
 
 		void run() {
-			String meeting = Dates.today().plusDays(30).toString();
+			// a short-notice meeting today, confirmed: its result can be recorded at once
+			String meeting = Dates.today().toString();
 			VariableMap idea = ProjectIdeas.smartStreetLighting();
 			idea.putValueTyped("involvedDepartments", SpinValues.jsonValue("[\"fb-umwelt\"]").create());
 			ProcessInstance project = as(DemoRoster.STAFF,
@@ -181,7 +182,8 @@ final class ProjectThroughput {
 					Map.of("boardDecision", "approved", "boardRemarks", "Einstimmig", "chefsache", true));
 			int committees = 0;
 			while (has(DemoRoster.COMMITTEE_OFFICE, "Task_ScheduleConsultation")) {
-				work(DemoRoster.COMMITTEE_OFFICE, "Task_ScheduleConsultation", Map.of("meetingDate", meeting));
+				work(DemoRoster.COMMITTEE_OFFICE, "Task_ScheduleConsultation",
+						Map.of("meetingDate", meeting, "shortNoticeConfirmed", true));
 				work(DemoRoster.COMMITTEE_OFFICE, "Task_SubmitResolutionPaper",
 						Map.of("paperReference", "2026/0815", "paperSummary", "Der Rat beschließt die Pilotierung."));
 				work(DemoRoster.COMMITTEE_OFFICE, "Task_RecordCommitteeResult",

@@ -58,7 +58,12 @@ public final class Browser implements AutoCloseable {
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(chromedriver))
 			.usingAnyFreePort()
 			.build();
-		return new Browser(new ChromeDriver(service, options), "http://localhost:" + port);
+		ChromeDriver driver = new ChromeDriver(service, options);
+		// navigator.language and Intl as in a German browser (headless Chromium ignores
+		// --lang)
+		driver.executeCdpCommand("Emulation.setLocaleOverride", java.util.Map.of("locale", "de-DE"));
+		driver.executeCdpCommand("Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", "Europe/Berlin"));
+		return new Browser(driver, "http://localhost:" + port);
 	}
 
 	public void go(String path) {

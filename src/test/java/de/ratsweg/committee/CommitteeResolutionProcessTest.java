@@ -16,7 +16,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import de.ratsweg.DeployedModels;
 import de.ratsweg.ProjectIdeas;
 import de.ratsweg.forms.TaskInputException;
+import de.ratsweg.project.Dates;
 
+import static de.ratsweg.OnDay.on;
 import static de.ratsweg.committee.CommitteeResolution.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -110,7 +112,8 @@ class CommitteeResolutionProcessTest {
 			.containsEntry(COMMITTEE_NAME, DIGITAL)
 			.containsEntry(MEETING_DATE, nextMeeting)
 			.containsEntry(SESSION_COUNT, 1);
-		complete(task(resolution), withVariables(RESULT, PASSED, RESOLUTION_TEXT, "Empfehlung an den Rat"));
+		on(LocalDate.parse(nextMeeting), () -> complete(task(resolution),
+				withVariables(RESULT, PASSED, RESOLUTION_TEXT, "Empfehlung an den Rat")));
 		assertThat(resolution).variables().containsEntry(COMMITTEE_NAME, CLIMATE).containsEntry(SESSION_COUNT, 2);
 	}
 
@@ -181,6 +184,43 @@ class CommitteeResolutionProcessTest {
 	}
 
 	@Test
+	void aMeetingCloserThanTheSubmissionDeadlineNeedsAConfirmationAndThePaperTaskShowsTheWarning() {
+		ProcessInstance resolution = startResolution(Map.of());
+		LocalDate meeting = LocalDate.now().plusDays(10);
+
+		assertThatThrownBy(() -> complete(task(resolution), withVariables(MEETING_DATE, meeting.toString())))
+			.satisfies((refused) -> assertThat(TaskInputException.findIn(refused)).hasMessageContaining(
+					"lässt die Vorlagefrist von 21 Tagen nicht mehr zu (die Vorlage wäre bis %s einzureichen gewesen)"
+						.formatted(Dates.german(meeting.minusDays(21)))));
+		assertThat(resolution).isWaitingAt(SCHEDULE);
+
+		complete(task(resolution), withVariables(MEETING_DATE, meeting.toString(), SHORT_NOTICE_CONFIRMED, true));
+
+		assertThat(resolution).isWaitingAt(SUBMIT_PAPER)
+			.variables()
+			.hasEntrySatisfying(SUBMISSION_WARNING, (warning) -> assertThat(warning).asString()
+				.startsWith("Kurzfristiger Termin: Die Vorlagefrist für die Sitzung am " + Dates.german(meeting)));
+	}
+
+	@Test
+	void theResultOfAMeetingCannotBeRecordedBeforeTheMeetingDay() {
+		ProcessInstance resolution = startResolution(Map.of());
+		LocalDate meeting = LocalDate.now().plusDays(30);
+		scheduleAndSubmit(resolution, meeting);
+		assertThat(runtimeService().getVariable(resolution.getId(), SUBMISSION_WARNING)).as("the deadline was kept")
+			.isNull();
+
+		assertThatThrownBy(
+				() -> complete(task(resolution), withVariables(RESULT, PASSED, RESOLUTION_TEXT, "Beschluss")))
+			.satisfies((refused) -> assertThat(TaskInputException.findIn(refused)).hasMessageContaining(
+					"Die Sitzung am %s hat noch nicht stattgefunden".formatted(Dates.german(meeting))));
+		assertThat(resolution).isWaitingAt(RECORD_RESULT);
+
+		on(meeting, () -> complete(task(resolution), withVariables(RESULT, PASSED, RESOLUTION_TEXT, "Beschluss")));
+		assertThat(resolution).isWaitingAt(SCHEDULE);
+	}
+
+	@Test
 	void theSubmissionDeadlineIsThreeWeeksBeforeTheMeetingAndAMissedOneIsWarnedAbout() {
 		ProcessInstance resolution = startResolution(Map.of());
 		LocalDate meeting = LocalDate.now().plusDays(30);
@@ -244,8 +284,8 @@ class CommitteeResolutionProcessTest {
 		execute(job(LOOK_UP_RESULT, resolution));
 		assertThat(resolution).isWaitingAt(RECORD_RESULT, NEXT_LOOK_UP);
 
-		complete(task(RECORD_RESULT, resolution),
-				withVariables(RESULT, PASSED, RESOLUTION_TEXT, "Empfehlung an den Rat"));
+		on(LocalDate.now().plusDays(30), () -> complete(task(RECORD_RESULT, resolution),
+				withVariables(RESULT, PASSED, RESOLUTION_TEXT, "Empfehlung an den Rat")));
 
 		assertThat(resolution).hasPassed(END_RECORDED_BY_HAND).isWaitingAt(SCHEDULE);
 		assertThat(jobQuery().processInstanceId(resolution.getId()).count()).as("no look-up is left").isZero();
@@ -267,7 +307,8 @@ class CommitteeResolutionProcessTest {
 			.containsEntry(COUNCIL_SYSTEM_NOTE,
 					"Das Ratsinformationssystem meldet „Zur Kenntnis genommen“; bitte wählen Sie das Ergebnis.");
 		assertThat(task(CLARIFY_RESULT, resolution)).hasCandidateGroup("ratsbuero");
-		complete(task(CLARIFY_RESULT, resolution), withVariables(RESULT, REJECTED, RESOLUTION_TEXT, "Kenntnisnahme"));
+		on(LocalDate.now().plusDays(30), () -> complete(task(CLARIFY_RESULT, resolution),
+				withVariables(RESULT, REJECTED, RESOLUTION_TEXT, "Kenntnisnahme")));
 
 		assertThat(resolution).hasPassed("EndEvent_ResultClarified")
 			.isWaitingAt(SCHEDULE)
@@ -301,13 +342,14 @@ class CommitteeResolutionProcessTest {
 		if (!taskQuery().processInstanceId(resolution.getId()).taskDefinitionKey(RECORD_RESULT).list().isEmpty()) {
 			throw new IllegalStateException("already at the result");
 		}
-		scheduleAndSubmit(resolution, LocalDate.now().plusDays(30));
+		LocalDate meeting = LocalDate.now().plusDays(30);
+		scheduleAndSubmit(resolution, meeting);
 		Map<String, Object> variables = new HashMap<>(details);
 		variables.put(RESULT, result);
 		if (!POSTPONED.equals(result) && !DEFERRED.equals(result)) {
 			variables.put(RESOLUTION_TEXT, "Beschluss: " + result);
 		}
-		complete(task(resolution), variables);
+		on(meeting, () -> complete(task(resolution), variables));
 	}
 
 }

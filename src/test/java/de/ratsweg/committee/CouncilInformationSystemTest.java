@@ -34,6 +34,7 @@ import de.ratsweg.RatswegSpringTest;
 import de.ratsweg.TestProfiles;
 import de.ratsweg.security.DemoRoster;
 
+import static de.ratsweg.OnDay.on;
 import static de.ratsweg.committee.CommitteeResolution.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -202,7 +203,8 @@ class CouncilInformationSystemTest {
 		assertThat(this.runtime.getVariable(resolution.getId(), RESULT)).as("no result is assumed").isNull();
 
 		Task clarify = openTasks(resolution, CLARIFY_RESULT).get(0);
-		this.tasks.complete(clarify.getId(), Map.of(RESULT, PASSED, RESOLUTION_TEXT, "Zur Kenntnis genommen."));
+		on(meetingDay(resolution), () -> this.tasks.complete(clarify.getId(),
+				Map.of(RESULT, PASSED, RESOLUTION_TEXT, "Zur Kenntnis genommen.")));
 		assertThat(lastSession(resolution)).containsEntry("result", PASSED).doesNotContainKey("source");
 		assertThat(openTasks(resolution, RECORD_RESULT)).isEmpty();
 	}
@@ -250,7 +252,8 @@ class CouncilInformationSystemTest {
 			.count()).isOne();
 
 		Task byHand = openTasks(resolution, RECORD_RESULT).get(0);
-		this.tasks.complete(byHand.getId(), Map.of(RESULT, PASSED, RESOLUTION_TEXT, "Empfehlung an den Rat."));
+		on(meetingDay(resolution), () -> this.tasks.complete(byHand.getId(),
+				Map.of(RESULT, PASSED, RESOLUTION_TEXT, "Empfehlung an den Rat.")));
 
 		assertThat(this.runtime.createIncidentQuery().processInstanceId(resolution.getId()).count())
 			.as("the failed look-up ended with the sub-process")
@@ -279,8 +282,8 @@ class CouncilInformationSystemTest {
 		await().atMost(PATIENCE).until(() -> this.runtime.getVariable(resolution.getId(), OPARL_AGENDA_ITEM) != null);
 
 		Task byHand = openTasks(resolution, RECORD_RESULT).get(0);
-		this.tasks.complete(byHand.getId(),
-				Map.of(RESULT, POSTPONED, NEXT_MEETING_DATE, LocalDate.now().plusDays(60).toString()));
+		on(meetingDay(resolution), () -> this.tasks.complete(byHand.getId(),
+				Map.of(RESULT, POSTPONED, NEXT_MEETING_DATE, LocalDate.now().plusDays(60).toString())));
 		oparl.serve("/agendaitem/1001", "agendaitem-1001-postponed");
 		long asked = countOf("/paper/0815");
 		await().atMost(PATIENCE).until(() -> countOf("/paper/0815") >= asked + 2);
@@ -412,6 +415,11 @@ class CouncilInformationSystemTest {
 
 	private long countOf(String path) {
 		return oparl.requests().stream().filter((request) -> request.equals(path)).count();
+	}
+
+	/** The day of the meeting the office or the council information system gave. */
+	private String meetingDay(ProcessInstance resolution) {
+		return String.valueOf(this.runtime.getVariable(resolution.getId(), MEETING_DATE));
 	}
 
 }

@@ -3,11 +3,16 @@ package de.ratsweg.cosigning;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Rule;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import de.ratsweg.DecisionTableCoverage;
+import de.ratsweg.ProcessModels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +52,24 @@ class CoSigningDepartmentsDecisionTest {
 			String focusArea, String departments) {
 		assertThat(departments(menden, estimatedCost, digitalSolution, personalData, focusArea))
 			.containsExactlyElementsOf(expected(departments));
+	}
+
+	/**
+	 * The annotation of a rule is what the departments and the project page read as the
+	 * reason a department co-signs.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "CoSigningDepartmentsDecision.dmn", "menden/CoSigningDepartmentsDecision.dmn" })
+	void everyRuleSaysInGermanWhyItsDepartmentCoSigns(String file) {
+		DmnModelInstance model = Dmn.readModelFromFile(ProcessModels.FOLDER.resolve(file).toFile());
+
+		assertThat(model.getModelElementsByType(Rule.class)).isNotEmpty().allSatisfy((rule) -> {
+			assertThat(rule.getDescription()).as("annotation of %s", rule.getId()).isNotNull();
+			assertThat(rule.getDescription().getTextContent()).as("annotation of %s", rule.getId())
+				.isNotBlank()
+				.as("says why, in words, not which group")
+				.doesNotContain("fb-", "kaemmerei", "datenschutz", "cdo");
+		});
 	}
 
 	private static List<Object> departments(DecisionTableCoverage decision, double estimatedCost,

@@ -54,6 +54,40 @@ class DepartmentCoSigningProcessTest {
 	}
 
 	@Test
+	void eachDepartmentIsToldWhyItCoSigns() {
+		ProcessInstance coSigning = startCoSigning();
+
+		assertThat(coSigning).variables()
+			.containsEntry(REASONS,
+					"""
+							- **Kämmerei**: Das Vorhaben kostet Geld \\(geschätzte Kosten über 0 EUR\\)
+							- **Fachbereich IT und Digitalisierung**: Das Vorhaben ist eine digitale Lösung
+							- **Datenschutz**: Das Vorhaben verarbeitet personenbezogene Daten
+							- **Fachbereich Umwelt**: Handlungsfeld „Klima und Nachhaltigkeit“; von der federführenden Stelle benannt""")
+			.containsEntry(REASONS_BY_DEPARTMENT,
+					List.of(Map.of("department", "kaemmerei", "name", "Kämmerei", "reasons",
+							List.of("Das Vorhaben kostet Geld (geschätzte Kosten über 0 EUR)")),
+							Map.of("department", "fb-it", "name", "Fachbereich IT und Digitalisierung", "reasons",
+									List.of("Das Vorhaben ist eine digitale Lösung")),
+							Map.of("department", "datenschutz", "name", "Datenschutz", "reasons",
+									List.of("Das Vorhaben verarbeitet personenbezogene Daten")),
+							Map.of("department", "fb-umwelt", "name", "Fachbereich Umwelt", "reasons",
+									List.of("Handlungsfeld „Klima und Nachhaltigkeit“", NAMED_BY_LEAD_UNIT))))
+			.doesNotContainKey("coSigningMatchedRules");
+	}
+
+	@Test
+	void aDepartmentTheTableDoesNotRequireCoSignsBecauseTheLeadUnitNamedIt() {
+		ProcessInstance coSigning = startCoSigning(Map.of("estimatedCost", 0, "digitalSolution", false, "personalData",
+				false, "focusArea", "education", "involvedDepartments",
+				org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"fb-it\"]").create()));
+
+		assertThat(candidateGroups()).containsExactly("fb-it");
+		assertThat(coSigning).variables()
+			.containsEntry(REASONS, "- **Fachbereich IT und Digitalisierung**: von der federführenden Stelle benannt");
+	}
+
+	@Test
 	@SuppressWarnings("unchecked")
 	void objectionsAreCollectedAndShownToTheBoardFirst() {
 		ProcessInstance coSigning = startCoSigning();

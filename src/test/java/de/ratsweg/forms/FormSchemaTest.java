@@ -139,6 +139,31 @@ class FormSchemaTest {
 				"„Termin“ ist kein gültiges Datum (TT.MM.JJJJ).");
 	}
 
+	@Test
+	void daysKeepTheOrderTheFormNamesInItsFieldProperties() throws Exception {
+		FormSchema notice = FormSchema.of(new ObjectMapper().readTree("""
+				{ "id": "NoticeForm", "components": [
+				  { "type": "datetime", "key": "submittedOn", "dateLabel": "Eingereicht am", "subtype": "date",
+				    "properties": { "notAfter": "today,callDeadline", "notAfterLabel": "der Einreichungsfrist" } },
+				  { "type": "datetime", "key": "periodStart", "dateLabel": "Beginn", "subtype": "date" },
+				  { "type": "datetime", "key": "periodEnd", "dateLabel": "Ende", "subtype": "date",
+				    "properties": { "notBefore": "periodStart" } }
+				] }
+				"""));
+		assertThat(notice.variableNames()).contains("callDeadline");
+
+		assertThat(notice.check(
+				Map.of("submittedOn", "2026-11-26", "periodStart", "2027-01-01", "periodEnd", "2026-12-31"),
+				Map.of("callDeadline", "2026-11-20"), (condition) -> false, TODAY))
+			.containsExactly("„Eingereicht am“ darf nicht nach der Einreichungsfrist (20.11.2026) liegen.",
+					"„Ende“ darf nicht vor „Beginn“ (01.01.2027) liegen.");
+		assertThat(notice.check(Map.of("submittedOn", "2026-11-27"), Map.of(), (condition) -> false, TODAY))
+			.containsExactly("„Eingereicht am“ darf nicht in der Zukunft liegen.");
+		assertThat(notice.check(Map.of("submittedOn", "2026-11-20", "periodEnd", "2027-01-01"),
+				Map.of("callDeadline", "2026-11-20", "periodStart", "2027-01-01"), (condition) -> false, TODAY))
+			.isEmpty();
+	}
+
 	private List<String> check(Map<String, Object> input) {
 		return check(input, Map.of());
 	}

@@ -35,6 +35,7 @@ import de.ratsweg.forms.TaskInputException;
 import de.ratsweg.security.DemoRoster;
 import de.ratsweg.tasklist.TaskFilters;
 
+import static de.ratsweg.OnDay.on;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -98,12 +99,12 @@ class SmartCityProjectJourneyTest {
 
 		// Beratungsfolge: Digitalisierung, Klima, Haupt- und Finanzausschuss, Rat
 		for (int committee = 0; committee < 4; committee++) {
-			work(DemoRoster.COMMITTEE_OFFICE, "Task_ScheduleConsultation",
-					Map.of("meetingDate", LocalDate.now().plusDays(30).toString()));
+			LocalDate meeting = LocalDate.now().plusDays(30);
+			work(DemoRoster.COMMITTEE_OFFICE, "Task_ScheduleConsultation", Map.of("meetingDate", meeting.toString()));
 			work(DemoRoster.COMMITTEE_OFFICE, "Task_SubmitResolutionPaper",
 					Map.of("paperReference", "2026/0815", "paperSummary", "Der Rat beschließt die Pilotierung."));
-			work(DemoRoster.COMMITTEE_OFFICE, "Task_RecordCommitteeResult",
-					Map.of("committeeResult", "passed", "resolutionText", "Einstimmig beschlossen"));
+			on(meeting, () -> work(DemoRoster.COMMITTEE_OFFICE, "Task_RecordCommitteeResult",
+					Map.of("committeeResult", "passed", "resolutionText", "Einstimmig beschlossen")));
 		}
 
 		// Förderantrag

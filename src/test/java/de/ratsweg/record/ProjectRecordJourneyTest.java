@@ -70,7 +70,8 @@ class ProjectRecordJourneyTest {
 	@Test
 	void theRecordFollowsTheProjectEveryWayItWent() throws IOException {
 		String today = Dates.german(Dates.today());
-		String meeting = Dates.today().plusDays(30).toString();
+		// the committees meet today, at short notice: their results are recorded today
+		String meeting = Dates.today().toString();
 		this.businessKey = startProject();
 		assertThat(this.businessKey).as("the project's number").matches("SOEST-\\d{4}-\\d{4}");
 
@@ -107,7 +108,7 @@ class ProjectRecordJourneyTest {
 		work(DemoRoster.URBAN_DEVELOPMENT, "Task_ReviewResolutionChanges",
 				Map.of("changesAcknowledged", true, "changesRemarks", "Wird im Projektplan berücksichtigt."));
 		consultation(meeting, Map.of("committeeResult", "postponed", "resolutionText",
-				"Vertagt auf die nächste Sitzung", "nextMeetingDate", Dates.today().plusDays(60).toString()));
+				"Vertagt auf die nächste Sitzung", "nextMeetingDate", Dates.today().toString()));
 		work(DemoRoster.COMMITTEE_OFFICE, "Task_RecordCommitteeResult",
 				Map.of("committeeResult", "passed", "resolutionText", "Einstimmig empfohlen"));
 		resultFromTheCouncilInformationSystem();
@@ -187,9 +188,9 @@ class ProjectRecordJourneyTest {
 					tuple("Sitzung am " + Dates.german(LocalDate.parse(meeting)) + ", Drucksache: 2026/0815",
 							"Katrin Weber", "Ausschuss für Klima, Umwelt und Nachhaltigkeit (Vorberatung)", "vertagt",
 							"Vertagt auf die nächste Sitzung"),
-					tuple("Sitzung am " + Dates.german(Dates.today().plusDays(60)) + ", Drucksache: 2026/0815",
-							"Katrin Weber", "Ausschuss für Klima, Umwelt und Nachhaltigkeit (Vorberatung)",
-							"beschlossen", "Einstimmig empfohlen"),
+					tuple("Sitzung am " + Dates.german(Dates.today()) + ", Drucksache: 2026/0815", "Katrin Weber",
+							"Ausschuss für Klima, Umwelt und Nachhaltigkeit (Vorberatung)", "beschlossen",
+							"Einstimmig empfohlen"),
 					tuple("7. Sitzung des Haupt- und Finanzausschusses am " + Dates.german(LocalDate.parse(meeting))
 							+ ", Drucksache: 2026/0815", "Ratsinformationssystem",
 							"Haupt- und Finanzausschuss (Vorberatung)", "beschlossen",
@@ -259,7 +260,8 @@ class ProjectRecordJourneyTest {
 	}
 
 	private void consultation(String meetingDate, Map<String, Object> result) {
-		work(DemoRoster.COMMITTEE_OFFICE, "Task_ScheduleConsultation", Map.of("meetingDate", meetingDate));
+		work(DemoRoster.COMMITTEE_OFFICE, "Task_ScheduleConsultation",
+				Map.of("meetingDate", meetingDate, "shortNoticeConfirmed", true));
 		work(DemoRoster.COMMITTEE_OFFICE, "Task_SubmitResolutionPaper",
 				Map.of("paperReference", "2026/0815", "paperSummary", "Der Rat beschließt die Pilotierung."));
 		work(DemoRoster.COMMITTEE_OFFICE, "Task_RecordCommitteeResult", result);
@@ -272,7 +274,8 @@ class ProjectRecordJourneyTest {
 	 */
 	@SuppressWarnings("unchecked")
 	private void resultFromTheCouncilInformationSystem() {
-		String meeting = Dates.today().plusDays(30).toString();
+		// the committees meet today, at short notice: their results are recorded today
+		String meeting = Dates.today().toString();
 		consultation(meeting, Map.of("committeeResult", "passed", "resolutionText", "Ungeändert empfohlen."));
 		String committeeInstance = visibleTasks(DemoRoster.COMMITTEE_OFFICE).get(0).getProcessInstanceId();
 		List<Map<String, Object>> results = new ArrayList<>((List<Map<String, Object>>) this.engine.getRuntimeService()

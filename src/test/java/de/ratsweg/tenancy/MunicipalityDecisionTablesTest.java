@@ -75,6 +75,12 @@ class MunicipalityDecisionTablesTest {
 				List.of(DemoRoster.MENDEN_TREASURY, "lkrueger", "ofriedrich", "cwerner", "ivogel"),
 				DemoRoster.MENDEN_BOARD_OFFICE);
 
+		assertThat(coSigningReasons(menden)).as("the annotation of Menden's own rule")
+			.contains("- **Chief Digital Officer**: Das Vorhaben ist eine digitale Lösung; "
+					+ "in Menden zeichnet jede digitale Lösung auch der Chief Digital Officer mit");
+		assertThat(coSigningReasons(soest))
+			.contains("- **Fachbereich IT und Digitalisierung**: " + "Das Vorhaben ist eine digitale Lösung")
+			.doesNotContain("Chief Digital Officer");
 		assertThat(beratungsfolge(soest)).containsExactly("digitalisierung:preliminary", "umwelt:preliminary",
 				"hfa:preliminary", "rat:deciding");
 		assertThat(beratungsfolge(menden)).containsExactly("digitalisierung:preliminary", "umwelt:preliminary",
@@ -105,6 +111,21 @@ class MunicipalityDecisionTablesTest {
 						"boardMeetingDate", LocalDate.now().plusDays(3).toString()));
 		this.rest.work(boardOffice, businessKey, "Task_RecordBoardDecision",
 				Map.of("boardDecision", "approved", "chefsache", false));
+	}
+
+	/** Why each department co-signed, as the co-signing forms showed it. */
+	private String coSigningReasons(String businessKey) {
+		HistoricProcessInstance project = this.engine.getHistoryService()
+			.createHistoricProcessInstanceQuery()
+			.processInstanceBusinessKey(businessKey)
+			.processDefinitionKey("SmartCityProjectProcess")
+			.singleResult();
+		return (String) this.engine.getHistoryService()
+			.createHistoricVariableInstanceQuery()
+			.processInstanceIdIn(project.getId())
+			.variableName("coSigningReasons")
+			.singleResult()
+			.getValue();
 	}
 
 	@SuppressWarnings("unchecked")

@@ -7,5 +7,8 @@ export default {
   locales: {
     availableLocales: ['de', 'en'],
     fallbackLocale: 'de'
-  }
+  },
+  // German labels where Camunda's German translation says "Camunda" or stays English (one
+  // script for all webapps, kept with the welcome page's).
+  customScripts: ['../welcome/scripts/ratsweg-labels-de.js']
 };

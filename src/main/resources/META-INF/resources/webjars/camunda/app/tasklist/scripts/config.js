@@ -8,8 +8,23 @@ export default {
     availableLocales: ['de', 'en'],
     fallbackLocale: 'de'
   },
-  // German texts for Camunda Forms (form-js brings only English ones).
-  customScripts: ['scripts/ratsweg-forms-de.js'],
+  // One script per concern (each explains itself at its top).
+  customScripts: [
+    // German labels where Camunda's German translation stays English (shared by all webapps)
+    '../welcome/scripts/ratsweg-labels-de.js',
+    // German texts for Camunda Forms (form-js brings only English ones)
+    'scripts/ratsweg-forms-de.js',
+    // the forms' date picker in German; a hint when a past date is dropped
+    'scripts/ratsweg-datepicker-de.js',
+    // amounts and dates in form texts written the German way
+    'scripts/ratsweg-form-text-format.js',
+    // municipality and group names instead of ids
+    'scripts/ratsweg-names.js',
+    // the project number after "Prozess starten"
+    'scripts/ratsweg-project-number.js',
+    // a field hidden by its condition no longer blocks "Abschließen"
+    'scripts/ratsweg-hidden-field-errors.js'
+  ],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',

@@ -4,8 +4,8 @@
 // replaces them with German while the page is shown, unless the browser asks for English.
 const TEXTS = [
   [/^Field is required\.$/, () => 'Pflichtfeld.'],
-  [/^Field must have minimum value of (.+)\.$/, (m) => `Der Wert darf nicht kleiner als ${m[1]} sein.`],
-  [/^Field must have maximum value of (.+)\.$/, (m) => `Der Wert darf nicht größer als ${m[1]} sein.`],
+  [/^Field must have minimum value of (.+)\.$/, (m) => `Der Wert darf nicht kleiner als ${m[1].replace('.', ',')} sein.`],
+  [/^Field must have maximum value of (.+)\.$/, (m) => `Der Wert darf nicht größer als ${m[1].replace('.', ',')} sein.`],
   [/^Field must have minimum length of (\d+)\.$/, (m) => `Mindestens ${m[1]} Zeichen.`],
   [/^Field must have maximum length of (\d+)\.$/, (m) => `Höchstens ${m[1]} Zeichen.`],
   [/^Field must match pattern .*$/, () => 'Die Eingabe hat nicht das erwartete Format (siehe Hinweis).'],
@@ -17,6 +17,12 @@ const TEXTS = [
   [/^Search$/, () => 'Suchen'],
   [/^Add new$/, () => 'Hinzufügen']
 ];
+
+// Labels that only screen readers read (aria-label), e.g. the arrows of a number field.
+const ARIA_LABELS = {
+  Increment: 'Wert erhöhen',
+  Decrement: 'Wert verringern'
+};
 
 function translate(node) {
   const text = node.nodeValue && node.nodeValue.trim();
@@ -49,6 +55,12 @@ function translateBelow(root) {
   root.querySelectorAll && root.querySelectorAll('.fjs-container input[placeholder]').forEach((input) => {
     if (input.placeholder === 'Search') {
       input.placeholder = 'Suchen';
+    }
+  });
+  root.querySelectorAll && root.querySelectorAll('.fjs-container [aria-label]').forEach((element) => {
+    const german = ARIA_LABELS[element.getAttribute('aria-label')];
+    if (german) {
+      element.setAttribute('aria-label', german);
     }
   });
 }

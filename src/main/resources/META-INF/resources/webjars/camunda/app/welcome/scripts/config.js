@@ -1,13 +1,18 @@
 // Ratsweg: overrides the config.js of this Camunda webapp (see README, "Design notes").
 // German is the default language; a browser that asks for English gets English.
 export default {
+  // Header and page title "Ratsweg Startseite"; the login page shows Ratsweg's word mark
+  // (user-styles.css) over the name of the webapp.
   app: {
-    vendor: 'Ratsweg'
+    vendor: 'Ratsweg',
+    name: 'Startseite'
   },
   locales: {
     availableLocales: ['de', 'en'],
     fallbackLocale: 'de'
   },
+  // German labels where Camunda's German translation says "Camunda" or stays English.
+  customScripts: ['scripts/ratsweg-labels-de.js'],
   // Ratsweg's own pages, shown on the welcome page under "Links".
   links: [
     {
