@@ -34,7 +34,6 @@ import de.ratsweg.RatswegSpringTest;
 import de.ratsweg.TestProfiles;
 import de.ratsweg.security.DemoRoster;
 
-import static de.ratsweg.OnDay.on;
 import static de.ratsweg.committee.CommitteeResolution.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -203,8 +202,7 @@ class CouncilInformationSystemTest {
 		assertThat(this.runtime.getVariable(resolution.getId(), RESULT)).as("no result is assumed").isNull();
 
 		Task clarify = openTasks(resolution, CLARIFY_RESULT).get(0);
-		on(meetingDay(resolution), () -> this.tasks.complete(clarify.getId(),
-				Map.of(RESULT, PASSED, RESOLUTION_TEXT, "Zur Kenntnis genommen.")));
+		this.tasks.complete(clarify.getId(), Map.of(RESULT, PASSED, RESOLUTION_TEXT, "Zur Kenntnis genommen."));
 		assertThat(lastSession(resolution)).containsEntry("result", PASSED).doesNotContainKey("source");
 		assertThat(openTasks(resolution, RECORD_RESULT)).isEmpty();
 	}
@@ -252,8 +250,7 @@ class CouncilInformationSystemTest {
 			.count()).isOne();
 
 		Task byHand = openTasks(resolution, RECORD_RESULT).get(0);
-		on(meetingDay(resolution), () -> this.tasks.complete(byHand.getId(),
-				Map.of(RESULT, PASSED, RESOLUTION_TEXT, "Empfehlung an den Rat.")));
+		this.tasks.complete(byHand.getId(), Map.of(RESULT, PASSED, RESOLUTION_TEXT, "Empfehlung an den Rat."));
 
 		assertThat(this.runtime.createIncidentQuery().processInstanceId(resolution.getId()).count())
 			.as("the failed look-up ended with the sub-process")
@@ -282,8 +279,8 @@ class CouncilInformationSystemTest {
 		await().atMost(PATIENCE).until(() -> this.runtime.getVariable(resolution.getId(), OPARL_AGENDA_ITEM) != null);
 
 		Task byHand = openTasks(resolution, RECORD_RESULT).get(0);
-		on(meetingDay(resolution), () -> this.tasks.complete(byHand.getId(),
-				Map.of(RESULT, POSTPONED, NEXT_MEETING_DATE, LocalDate.now().plusDays(60).toString())));
+		this.tasks.complete(byHand.getId(),
+				Map.of(RESULT, POSTPONED, NEXT_MEETING_DATE, LocalDate.now().plusDays(60).toString()));
 		oparl.serve("/agendaitem/1001", "agendaitem-1001-postponed");
 		long asked = countOf("/paper/0815");
 		await().atMost(PATIENCE).until(() -> countOf("/paper/0815") >= asked + 2);
@@ -347,8 +344,8 @@ class CouncilInformationSystemTest {
 	// ---------------------------------------------------------------------------
 
 	/**
-	 * A Soest project's committee sequence: the meeting in a month, the paper submitted
-	 * in time.
+	 * A Soest project's committee sequence: the meeting today at short notice, the paper
+	 * submitted.
 	 */
 	private ProcessInstance submitThePaper() {
 		// started as the main process does it, in Soest (called processes cannot be
@@ -356,7 +353,16 @@ class CouncilInformationSystemTest {
 		ProcessInstance resolution = DemoRoster.as(this.engine, DemoRoster.ADMIN, DemoRoster.SOEST,
 				() -> this.runtime.startProcessInstanceByKey(PROCESS_KEY, ProjectIdeas.smartStreetLighting()));
 		Task schedule = openTasks(resolution, SCHEDULE).get(0);
-		this.tasks.complete(schedule.getId(), Map.of(MEETING_DATE, LocalDate.now().plusDays(30).toString()));
+		// The meeting is today, at short notice, so that the office may record its result
+		// at once: the engine clock stays put while this context's job executor runs. The
+		// missed submission deadline is warned about first.
+		this.tasks.complete(schedule.getId(),
+				Map.of(MEETING_DATE, LocalDate.now().toString(), SHORT_NOTICE_CONFIRMED, true));
+		await().atMost(PATIENCE)
+			.until(() -> this.management.createJobQuery()
+				.processInstanceId(resolution.getId())
+				.activityId(SUBMISSION_DEADLINE_TIMER)
+				.count() == 0);
 		Task submit = openTasks(resolution, SUBMIT_PAPER).get(0);
 		this.tasks.complete(submit.getId(), Map.of(PAPER_REFERENCE, "2026/0815", "paperSummary",
 				"Der Rat beschließt die Einrichtung des Digitalen Bürgerbüros."));
@@ -415,11 +421,6 @@ class CouncilInformationSystemTest {
 
 	private long countOf(String path) {
 		return oparl.requests().stream().filter((request) -> request.equals(path)).count();
-	}
-
-	/** The day of the meeting the office or the council information system gave. */
-	private String meetingDay(ProcessInstance resolution) {
-		return String.valueOf(this.runtime.getVariable(resolution.getId(), MEETING_DATE));
 	}
 
 }
