@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
@@ -93,8 +94,9 @@ public class FormInputGuard extends CommandInterceptor {
 		else if (command instanceof StartProcessInstanceAtActivitiesCmd) {
 			refuseUnlessAdministrator("Nur Administratoren dürfen einen Prozess an einer beliebigen Stelle starten.");
 		}
-		else if ((command instanceof SetTaskVariablesCmd || command instanceof RemoveTaskVariablesCmd)
-				&& hasForm(taskById(field(command, "entityId")))) {
+		else if ((command instanceof SetTaskVariablesCmd || command instanceof RemoveTaskVariablesCmd
+		// sets and removes through nested commands, which no interceptor sees
+				|| command instanceof PatchTaskVariablesCmd) && hasForm(taskById(field(command, "entityId")))) {
 			refuseUnlessAdministrator(
 					"Die Angaben einer Aufgabe mit Formular werden über das Formular gemacht, nicht einzeln.");
 		}

@@ -249,11 +249,19 @@ class SmartCityProjectJourneyTest {
 		ResponseEntity<String> setDirectly = this.http.withBasicAuth(DemoRoster.IT, DemoRoster.PASSWORD)
 			.exchange("/engine-rest/task/{id}/variables/estimatedCost", HttpMethod.PUT,
 					new HttpEntity<>(Map.of("value", 50000)), String.class, task.getId());
+		ResponseEntity<String> patched = this.http.withBasicAuth(DemoRoster.IT, DemoRoster.PASSWORD)
+			.postForEntity("/engine-rest/task/{id}/variables",
+					Map.of("modifications", Map.of("estimatedCost", Map.of("value", 40000, "type", "Integer")),
+							"deletions", List.of("needGap")),
+					String.class, task.getId());
 
 		assertThat(smuggled.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(smuggled.getBody()).contains("„Geschätzte Kosten (EUR)“ kann hier nicht geändert werden.")
 			.contains("„boardDecision“ gehört nicht zu diesem Formular.");
 		assertThat(setDirectly.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(patched.getStatusCode()).as("modifications and deletions in one request")
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(this.engine.getRuntimeService().getVariable(task.getExecutionId(), "needGap")).isNotNull();
 		assertThat(this.engine.getRuntimeService().getVariable(task.getExecutionId(), "estimatedCost"))
 			.isEqualTo(240000);
 		assertThat(visibleTasks(DemoRoster.IT)).extracting(Task::getId).containsExactly(task.getId());

@@ -13,7 +13,9 @@ const FOR_EVERY_APP = {
 
 const FOR_APP = {
   tasklist: {
-    TASK_VARIABLE: 'Aufgabenvariable'
+    TASK_VARIABLE: 'Aufgabenvariable',
+    // refused input is no "error": the task stays open, the reason follows or is at the field
+    COMPLETE_ERROR: 'Die Aufgabe ist noch nicht abgeschlossen.'
   },
   // The dashboard, the navigation and the lists an administrator opens first; Camunda's own
   // terms ("Deployment-ID", "Job") stay in the detail views.
