@@ -392,6 +392,9 @@ class WholeProjectInTasklistTest {
 		screenshot(taskKey);
 		form.complete();
 		this.browser.until((driver) -> taskIsOpen(task) ? null : true);
+		// Tasklist has taken the completed task out of its address: the next step may go
+		// on
+		this.browser.until((driver) -> driver.getCurrentUrl().contains(task.getId()) ? null : true);
 		this.formsSubmitted.add(formId);
 	}
 

@@ -91,8 +91,12 @@ class WebappAndActuatorSecurityTest {
 		assertThat(page.getHeaders().getFirst("Content-Security-Policy")).contains("default-src 'self'");
 		assertThat(config).contains("availableLocales: ['de', 'en']").contains("fallbackLocale: 'de'");
 		assertThat(german).contains("\"Anmelden\"");
-		assertThat(this.http.getForObject("/camunda/app/tasklist/styles/user-styles.css", String.class))
+		assertThat(this.http.getForObject("/camunda/app/welcome/styles/ratsweg-common.css", String.class))
 			.contains(".ce-eol-banner");
+		for (String app : List.of("tasklist", "cockpit", "admin", "welcome")) {
+			assertThat(this.http.getForObject("/camunda/app/" + app + "/styles/user-styles.css", String.class)).as(app)
+				.contains("@import url(\"../../welcome/styles/ratsweg-common.css\")");
+		}
 		for (String app : List.of("cockpit", "admin", "welcome")) {
 			assertThat(this.http.getForObject("/camunda/app/" + app + "/scripts/config.js", String.class)).as(app)
 				.contains("fallbackLocale: 'de'");
