@@ -25,6 +25,18 @@ final class FormInBrowser {
 			if (!field) { throw new Error('No form field labelled ' + arguments[0]); }
 			""";
 
+	/**
+	 * Puts {@code arguments[1]} into the field's {@code input} through the events typing
+	 * causes, then leaves the field.
+	 */
+	private static final String SET_AND_LEAVE = """
+				Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), 'value').set.call(input, arguments[1]);
+				input.dispatchEvent(new Event('input', { bubbles: true }));
+				input.dispatchEvent(new Event('change', { bubbles: true }));
+				input.dispatchEvent(new FocusEvent('blur', { bubbles: false }));
+				input.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+			""";
+
 	private final Browser browser;
 
 	FormInBrowser(Browser browser) {
@@ -49,13 +61,7 @@ final class FormInBrowser {
 		this.browser.until((driver) -> Boolean.TRUE.equals(this.browser.script(FIELD + """
 				const input = field.querySelector('textarea, input');
 				if (input.value === arguments[1]) { return true; }
-				Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), 'value').set.call(input, arguments[1]);
-				input.dispatchEvent(new Event('input', { bubbles: true }));
-				input.dispatchEvent(new Event('change', { bubbles: true }));
-				input.dispatchEvent(new FocusEvent('blur', { bubbles: false }));
-				input.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
-				return false;
-				""", label, text)) ? true : null);
+				""" + SET_AND_LEAVE + "return false;", label, text)) ? true : null);
 		return this;
 	}
 
@@ -92,12 +98,7 @@ final class FormInBrowser {
 				const input = field.querySelector('input');
 				input.dataset.ratswegTyped = arguments[1];
 				input.dispatchEvent(new FocusEvent('focus', { bubbles: false }));
-				Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), 'value').set.call(input, arguments[1]);
-				input.dispatchEvent(new Event('input', { bubbles: true }));
-				input.dispatchEvent(new Event('change', { bubbles: true }));
-				input.dispatchEvent(new FocusEvent('blur', { bubbles: false }));
-				input.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
-				""", label, text);
+				""" + SET_AND_LEAVE, label, text);
 		return this;
 	}
 
