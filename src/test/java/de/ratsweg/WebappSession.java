@@ -88,6 +88,16 @@ public final class WebappSession {
 		return response;
 	}
 
+	/** Sends JSON (or nothing, for {@code null}) with any method, as Tasklist does. */
+	public ResponseEntity<String> send(HttpMethod method, String path, String json) {
+		HttpHeaders headers = headers();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		ResponseEntity<String> response = this.http.exchange(path, method, new HttpEntity<>(json, headers),
+				String.class);
+		remember(response);
+		return response;
+	}
+
 	/** Posts an HTML form (URL-encoded fields), as a browser does. */
 	public ResponseEntity<String> postForm(String path, Map<String, String> fields) {
 		HttpHeaders headers = headers();

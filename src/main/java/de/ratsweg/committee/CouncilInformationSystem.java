@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
+import de.ratsweg.forms.FormText;
 import de.ratsweg.project.Dates;
 import de.ratsweg.project.ProcessRecords;
 import de.ratsweg.tenancy.Municipalities;
@@ -367,7 +368,9 @@ public class CouncilInformationSystem {
 
 	private static void unclear(DelegateExecution execution, String note, String resolutionText) {
 		execution.setVariable(COUNCIL_SYSTEM_STATUS, UNCLEAR);
-		execution.setVariable(COUNCIL_SYSTEM_NOTE, note);
+		// shown in a form's text view: the paper's reference and the system's words as
+		// text
+		execution.setVariable(COUNCIL_SYSTEM_NOTE, FormText.plain(note));
 		if (resolutionText != null) {
 			execution.setVariable(RESOLUTION_TEXT, resolutionText);
 		}

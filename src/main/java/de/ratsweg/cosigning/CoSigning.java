@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
+import de.ratsweg.forms.FormText;
 import de.ratsweg.project.Dates;
 import de.ratsweg.project.ProcessRecords;
 import de.ratsweg.project.SmartCityProject;
@@ -114,9 +115,9 @@ public class CoSigning {
 			return "Keine Fachabteilung muss mitzeichnen.";
 		}
 		return reasons.stream()
-			.map((entry) -> "- **" + asMarkdownText(String.valueOf(entry.get("name"))) + "**: "
+			.map((entry) -> "- **" + FormText.plain(String.valueOf(entry.get("name"))) + "**: "
 					+ ((List<String>) entry.get("reasons")).stream()
-						.map(CoSigning::asMarkdownText)
+						.map(FormText::plain)
 						.collect(Collectors.joining("; ")))
 			.collect(Collectors.joining("\n"));
 	}
@@ -189,7 +190,7 @@ public class CoSigning {
 		for (Map<String, Object> statement : statements) {
 			String department = RatswegGroups.nameOf(String.valueOf(statement.get("department")));
 			String line = "- **" + department + "**: " + STATEMENT_NAMES.getOrDefault(statement.get("statement"), "?")
-					+ (statement.get("text") != null ? " – " + asMarkdownText(String.valueOf(statement.get("text")))
+					+ (statement.get("text") != null ? " – " + FormText.plain(String.valueOf(statement.get("text")))
 							: "");
 			summary.append(line).append('\n');
 			if (OBJECTION.equals(statement.get("statement"))) {
@@ -201,29 +202,6 @@ public class CoSigning {
 		}
 		execution.setVariable(SUMMARY, summary.toString().strip());
 		execution.setVariable(OBJECTIONS, new ArrayList<>(objections));
-	}
-
-	/**
-	 * A department's own words inside the Markdown summary the forms show: shown as
-	 * typed, never as a link, markup or HTML.
-	 */
-	static String asMarkdownText(String text) {
-		StringBuilder escaped = new StringBuilder();
-		// a zero-width space keeps the renderer from turning an address into a link
-		String unlinked = text.replaceAll("\\s+", " ")
-			.strip()
-			.replace("://", ":/\u200B/")
-			.replace("www.", "www\u200B.");
-		for (char c : unlinked.toCharArray()) {
-			switch (c) {
-				case '<' -> escaped.append("&lt;");
-				case '>' -> escaped.append("&gt;");
-				case '&' -> escaped.append("&amp;");
-				case '\\', '*', '_', '[', ']', '(', ')', '#', '`', '!', '|', '~' -> escaped.append('\\').append(c);
-				default -> escaped.append(c);
-			}
-		}
-		return escaped.toString();
 	}
 
 	private static List<String> missing(DelegateExecution execution) {

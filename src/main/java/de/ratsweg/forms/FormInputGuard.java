@@ -12,23 +12,16 @@ import java.util.function.Predicate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
-import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
-import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
-import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
-import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
-import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.FormDefinition;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -56,8 +49,8 @@ import de.ratsweg.project.Dates;
  * task stays open.
  *
  * <p>
- * Besides, only administrators may start a process somewhere in the middle, or set or
- * remove variables of a task that has a form (both bypass the form).
+ * Every other way to write a project's variables (setting them one by one, messages,
+ * modifications, ...) is an administrator's ({@code security/EngineDoors}).
  */
 public class FormInputGuard extends CommandInterceptor {
 
@@ -75,6 +68,19 @@ public class FormInputGuard extends CommandInterceptor {
 
 	}
 
+	/**
+	 * The commands whose input is checked against a form: completing or resolving a task
+	 * ({@code ResolveTaskCmd} is a {@code CompleteTaskCmd}), submitting its form,
+	 * starting a process with or without its start form.
+	 */
+	public static final List<Class<?>> CHECKED = List.of(CompleteTaskCmd.class, SubmitTaskFormCmd.class,
+			SubmitStartFormCmd.class, StartProcessInstanceCmd.class);
+
+	/** Whether the command's input is checked against a form ({@link #CHECKED}). */
+	public static boolean checks(Class<?> command) {
+		return CHECKED.stream().anyMatch((checked) -> checked.isAssignableFrom(command));
+	}
+
 	/** Parsed forms by form definition id; deployed forms never change. */
 	private final Map<String, FormSchema> forms = new ConcurrentHashMap<>();
 
@@ -90,15 +96,6 @@ public class FormInputGuard extends CommandInterceptor {
 		else if (command instanceof StartProcessInstanceCmd) {
 			ProcessInstantiationBuilderImpl start = field(command, "instantiationBuilder");
 			checkStart(definitionOf(start), start.getVariables());
-		}
-		else if (command instanceof StartProcessInstanceAtActivitiesCmd) {
-			refuseUnlessAdministrator("Nur Administratoren dürfen einen Prozess an einer beliebigen Stelle starten.");
-		}
-		else if ((command instanceof SetTaskVariablesCmd || command instanceof RemoveTaskVariablesCmd
-		// sets and removes through nested commands, which no interceptor sees
-				|| command instanceof PatchTaskVariablesCmd) && hasForm(taskById(field(command, "entityId")))) {
-			refuseUnlessAdministrator(
-					"Die Angaben einer Aufgabe mit Formular werden über das Formular gemacht, nicht einzeln.");
 		}
 		return this.next.execute(command);
 	}
@@ -225,11 +222,6 @@ public class FormInputGuard extends CommandInterceptor {
 		return taskId == null ? null : Context.getCommandContext().getTaskManager().findTaskById(taskId);
 	}
 
-	private static boolean hasForm(TaskEntity task) {
-		return task != null && task.getTaskDefinition() != null && task.getTaskDefinition().getFormDefinition() != null
-				&& task.getTaskDefinition().getFormDefinition().getCamundaFormDefinitionKey() != null;
-	}
-
 	private static ProcessDefinitionEntity definitionById(String processDefinitionId) {
 		DeploymentCache cache = Context.getProcessEngineConfiguration().getDeploymentCache();
 		return processDefinitionId == null ? null : cache.findDeployedProcessDefinitionById(processDefinitionId);
@@ -247,17 +239,6 @@ public class FormInputGuard extends CommandInterceptor {
 				? cache.findDeployedLatestProcessDefinitionByKeyAndTenantId(start.getProcessDefinitionKey(),
 						start.getProcessDefinitionTenantId())
 				: cache.findDeployedLatestProcessDefinitionByKey(start.getProcessDefinitionKey());
-	}
-
-	private static void refuseUnlessAdministrator(String message) {
-		Authentication authentication = Context.getCommandContext().getAuthentication();
-		if (authentication == null || !Context.getCommandContext().isAuthorizationCheckEnabled()) {
-			return; // the application itself, not a user
-		}
-		List<String> groups = authentication.getGroupIds();
-		if (groups == null || !groups.contains(Groups.CAMUNDA_ADMIN)) {
-			throw new AuthorizationException(message);
-		}
 	}
 
 	/**

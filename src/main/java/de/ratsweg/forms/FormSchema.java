@@ -233,6 +233,17 @@ final class FormSchema {
 					problems.add("„%s“ muss bestätigt werden.".formatted(label));
 				}
 			}
+			case "textfield", "textarea" -> {
+				if (value instanceof String) {
+					checkText(value, rules, label, problems);
+				}
+				else {
+					// e.g. a JSON object sent through the API: it would be stored and
+					// shown as
+					// its Java representation
+					problems.add("„%s“ muss ein Text sein.".formatted(label));
+				}
+			}
 			default -> checkText(value, rules, label, problems);
 		}
 	}

@@ -24,7 +24,6 @@ import de.ratsweg.project.Dates;
 import de.ratsweg.record.DecisionRecord;
 import de.ratsweg.record.ProjectNotFoundException;
 import de.ratsweg.record.ProjectRecords;
-import de.ratsweg.record.RecordNotPermittedException;
 import de.ratsweg.record.RecordPdf;
 import de.ratsweg.security.UserDirectory;
 
@@ -107,7 +106,7 @@ class OverviewPage {
 		try {
 			return this.records.recordOf(businessKey, principal.getName());
 		}
-		catch (ProjectNotFoundException | RecordNotPermittedException ex) {
+		catch (ProjectNotFoundException ex) {
 			throw new ProjectNotVisibleException(businessKey);
 		}
 	}

@@ -1,12 +1,13 @@
 package de.ratsweg.record;
 
 /**
- * There is no project with that key (404), with the German message users read.
+ * There is no project with that key that the user may see (404), with the German message
+ * users read: a project of another municipality is answered alike.
  */
 public class ProjectNotFoundException extends RuntimeException {
 
 	ProjectNotFoundException(String businessKey) {
-		super("Ein Vorhaben „%s“ gibt es nicht.".formatted(businessKey));
+		super("Ein Vorhaben „%s“ gibt es in Ihrer Stadt nicht.".formatted(businessKey));
 	}
 
 }

@@ -8,8 +8,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 
@@ -31,8 +29,6 @@ import de.ratsweg.tenancy.Municipalities;
 @Service
 public class ProjectRecords {
 
-	private static final Logger log = LoggerFactory.getLogger(ProjectRecords.class);
-
 	private final ProcessEngine engine;
 
 	private final HistoryService history;
@@ -52,8 +48,8 @@ public class ProjectRecords {
 	 * The record of the project with that key, as the user may read it.
 	 * @param businessKey the project's key, e.g. "SOEST-2026-0001"
 	 * @param userId who asks
-	 * @throws ProjectNotFoundException when there is no such project
-	 * @throws RecordNotPermittedException when the user may not read its history
+	 * @throws ProjectNotFoundException when there is no such project, or the user may not
+	 * read its history (another municipality's, or no role that reads history)
 	 */
 	public DecisionRecord recordOf(String businessKey, String userId) {
 		Authentication previous = this.identity.getCurrentAuthentication();
@@ -91,10 +87,8 @@ public class ProjectRecords {
 		if (!visible.isEmpty()) {
 			return visible.get(0);
 		}
-		if (projects(businessKey).count() > 0) {
-			log.info("Decision record of project {} refused to user {}: not visible to them", businessKey, userId);
-			throw new RecordNotPermittedException(businessKey);
-		}
+		// Another municipality's project is answered like one that does not exist, with
+		// the same queries: nobody learns another municipality's project numbers.
 		throw new ProjectNotFoundException(businessKey);
 	}
 

@@ -26,8 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code Accept: application/pdf};</li>
  * <li>{@code GET /api/projects/{businessKey}/record.pdf}: the PDF.</li>
  * </ul>
- * 404 for a project that does not exist, 403 for one the caller may not read (another
- * municipality), each with a German {@code message}.
+ * 404 with a German {@code message} for a project that does not exist and alike for one
+ * the caller may not read (another municipality's).
  */
 @RestController
 @RequestMapping("/api/projects")
@@ -98,11 +98,6 @@ class RecordController {
 	@ExceptionHandler(ProjectNotFoundException.class)
 	ResponseEntity<Map<String, String>> notFound(ProjectNotFoundException ex) {
 		return message(HttpStatus.NOT_FOUND, ex.getMessage());
-	}
-
-	@ExceptionHandler(RecordNotPermittedException.class)
-	ResponseEntity<Map<String, String>> notPermitted(RecordNotPermittedException ex) {
-		return message(HttpStatus.FORBIDDEN, ex.getMessage());
 	}
 
 	/** Always JSON, also when the request asked for a PDF. */

@@ -9,12 +9,13 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks user name and password against the engine's identity service, the same users and
- * groups that Camunda Admin manages. The identity service also throttles repeated failed
- * logins.
+ * groups that Camunda Admin manages. Repeated wrong passwords from one address slow
+ * further attempts from there down ({@link LoginThrottle}).
  */
 @Component
 class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
@@ -23,18 +24,27 @@ class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
 
 	private final IdentityService identityService;
 
-	IdentityServiceAuthenticationProvider(IdentityService identityService) {
+	private final LoginThrottle throttle;
+
+	IdentityServiceAuthenticationProvider(IdentityService identityService, LoginThrottle throttle) {
 		this.identityService = identityService;
+		this.throttle = throttle;
 	}
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		String userId = authentication.getName();
 		Object credentials = authentication.getCredentials();
-		if (userId == null || userId.isBlank() || credentials == null
-				|| !this.identityService.checkPassword(userId, credentials.toString())) {
+		String address = (authentication.getDetails() instanceof WebAuthenticationDetails details)
+				? details.getRemoteAddress() : "";
+		if (userId == null || userId.isBlank() || credentials == null || this.throttle.mustWait(address, userId)) {
 			throw new BadCredentialsException("Bad credentials");
 		}
+		if (!this.identityService.checkPassword(userId, credentials.toString())) {
+			this.throttle.failed(address, userId);
+			throw new BadCredentialsException("Bad credentials");
+		}
+		this.throttle.succeeded(address, userId);
 		RatswegUser user = load(userId);
 		List<String> roles = user.isAdmin() ? List.of(ROLE_ADMIN) : List.of();
 		return UsernamePasswordAuthenticationToken.authenticated(user, null,

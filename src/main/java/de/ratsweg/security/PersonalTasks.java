@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.cfg.auth.ResourceAuthorizationProvider;
@@ -33,9 +35,11 @@ import org.camunda.bpm.engine.task.Task;
  * <li>only administrators remove people or groups from it.</li>
  * </ul>
  * Everyone else is refused with an {@link AuthorizationException} (403) and a German
- * reason. Ratsweg itself (no signed-in user: timers, start-up, its services) is not
- * restricted, nor is the engine while it creates or ends the task (the candidates the
- * model names). Whoever Ratsweg offers such a task to counts as one of its people.
+ * reason. Any task, personal or not, goes only to people of its municipality (or an
+ * administrator) and to Ratsweg's work groups (400 otherwise). Ratsweg itself (no
+ * signed-in user: timers, start-up, its services) is not restricted, nor is the engine
+ * while it creates or ends the task (the candidates the model names). Whoever Ratsweg
+ * offers such a task to counts as one of its people.
  *
  * <p>
  * The check sits where the engine grants the permissions of a task (its
@@ -59,24 +63,28 @@ class PersonalTasks extends DefaultAuthorizationProvider {
 
 	@Override
 	public AuthorizationEntity[] newTaskAssignee(Task task, String oldAssignee, String newAssignee) {
+		recipient(task, newAssignee);
 		handOver(task, newAssignee);
 		return super.newTaskAssignee(task, oldAssignee, newAssignee);
 	}
 
 	@Override
 	public AuthorizationEntity[] newTaskOwner(Task task, String oldOwner, String newOwner) {
+		recipient(task, newOwner);
 		handOver(task, newOwner);
 		return super.newTaskOwner(task, oldOwner, newOwner);
 	}
 
 	@Override
 	public AuthorizationEntity[] newTaskUserIdentityLink(Task task, String userId, String type) {
+		recipient(task, userId);
 		offer(task, userId);
 		return super.newTaskUserIdentityLink(task, userId, type);
 	}
 
 	@Override
 	public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
+		recipientGroup(task, groupId);
 		offer(task, null);
 		return super.newTaskGroupIdentityLink(task, groupId, type);
 	}
@@ -91,6 +99,58 @@ class PersonalTasks extends DefaultAuthorizationProvider {
 	public AuthorizationEntity[] deleteTaskGroupIdentityLink(Task task, String groupId, String type) {
 		withdraw(task);
 		return super.deleteTaskGroupIdentityLink(task, groupId, type);
+	}
+
+	/**
+	 * A task goes to people of its municipality (or to an administrator), never to
+	 * someone of another one or to an unknown user id; both are refused alike, so that
+	 * nobody learns who exists elsewhere.
+	 */
+	private void recipient(Task task, String userId) {
+		if (userId == null || byEngine(task)) {
+			return;
+		}
+		RatswegUser user = withoutChecks(() -> RatswegUser.load(this.configuration.getIdentityService(), userId));
+		if (!user.isAdmin() && (task.getTenantId() == null || !user.tenantIds().contains(task.getTenantId()))) {
+			throw new BadUserRequestException(("„%s“ kann diese Aufgabe nicht erhalten: Aufgaben gehen nur an "
+					+ "Personen der Stadt, zu der das Vorhaben gehört.")
+				.formatted(userId));
+		}
+	}
+
+	/**
+	 * A task is offered only to Ratsweg's work groups: never to the administrators' group
+	 * (its members see every municipality) or to a group Ratsweg does not know.
+	 */
+	private void recipientGroup(Task task, String groupId) {
+		if (byEngine(task) || RatswegGroups.WORK_GROUPS.containsKey(groupId)) {
+			return;
+		}
+		throw new BadUserRequestException(("Die Gruppe „%s“ kann diese Aufgabe nicht erhalten: Aufgaben gehen nur "
+				+ "an die Arbeitsgruppen von Ratsweg.")
+			.formatted(groupId));
+	}
+
+	/** Ratsweg itself, or the engine while it creates or ends the task. */
+	private static boolean byEngine(Task task) {
+		CommandContext context = Context.getCommandContext();
+		Authentication authentication = (context != null) ? context.getAuthentication() : null;
+		return authentication == null || authentication.getUserId() == null || !(task instanceof TaskEntity entity)
+				|| ENGINE_STATES.contains(entity.getTaskState());
+	}
+
+	private static <T> T withoutChecks(Supplier<T> lookUp) {
+		CommandContext context = Context.getCommandContext();
+		boolean tenantCheck = context.isTenantCheckEnabled();
+		context.disableTenantCheck();
+		try {
+			return context.runWithoutAuthorization(lookUp::get);
+		}
+		finally {
+			if (tenantCheck) {
+				context.enableTenantCheck();
+			}
+		}
 	}
 
 	/** The task gets a new assignee or owner (null: nobody). */

@@ -146,7 +146,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain webappSecurity(HttpSecurity http, LoginThrottle throttle) throws Exception {
 		// The webapps authenticate through their own login form and check their own CSRF
 		// token
 		// (Camunda's CsrfPreventionFilter); their API refuses unauthenticated calls.
@@ -160,6 +160,7 @@ class SecurityConfiguration {
 				.anyRequest()
 				.permitAll())
 			.csrf(AbstractHttpConfigurer::disable)
+			.addFilterBefore(new WebappLoginThrottleFilter(throttle), AuthorizationFilter.class)
 			// Camunda's own header filter sets the webapps' Content-Security-Policy
 			// (with a nonce per page) and cache headers.
 			.headers((headers) -> {

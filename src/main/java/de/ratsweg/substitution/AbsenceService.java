@@ -174,7 +174,22 @@ public class AbsenceService implements Substitutes {
 		if (substituteId == null) {
 			throw refused("Bitte eine Vertretung auswählen.");
 		}
-		User substitute = user(substituteId.strip(), "Die Vertretung „%s“ gibt es nicht.");
+		String tenantId = tenantOf(userId);
+		if (tenantId == null) {
+			throw refused(
+					"%s gehört zu keiner Stadt (oder zu mehreren) und hat daher keine Aufgaben, die jemand vertreten könnte."
+						.formatted(UserDirectory.fullName(user)));
+		}
+		// Someone of another municipality is refused like someone who does not exist:
+		// nobody learns who works elsewhere.
+		User substitute = this.identityService.createUserQuery()
+			.userId(substituteId.strip())
+			.memberOfTenant(tenantId)
+			.singleResult();
+		if (substitute == null) {
+			throw refused("Eine Vertretung „%s“ gibt es in der %s nicht. Bitte eine Person aus der Liste auswählen."
+				.formatted(substituteId.strip(), this.municipalities.nameOf(tenantId)));
+		}
 		if (substitute.getId().equals(userId)) {
 			throw refused("Niemand kann sich selbst vertreten. Bitte eine andere Person auswählen.");
 		}
@@ -188,17 +203,6 @@ public class AbsenceService implements Substitutes {
 		}
 		if (last.isBefore(today())) {
 			throw refused("Die Abwesenheit liegt ganz in der Vergangenheit und kann nicht mehr eingetragen werden.");
-		}
-		String tenantId = tenantOf(userId);
-		if (tenantId == null) {
-			throw refused(
-					"%s gehört zu keiner Stadt (oder zu mehreren) und hat daher keine Aufgaben, die jemand vertreten könnte."
-						.formatted(UserDirectory.fullName(user)));
-		}
-		if (!memberOfTenant(substitute.getId(), tenantId)) {
-			throw refused("%s gehört nicht zur %s und kann %s daher nicht vertreten.".formatted(
-					UserDirectory.fullName(substitute), this.municipalities.nameOf(tenantId),
-					UserDirectory.fullName(user)));
 		}
 		Set<String> roles = rolesOf(userId);
 		if (rolesOf(substitute.getId()).stream().noneMatch(roles::contains)) {

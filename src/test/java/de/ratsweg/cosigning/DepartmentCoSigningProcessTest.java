@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import de.ratsweg.DeployedModels;
 import de.ratsweg.ProjectIdeas;
+import de.ratsweg.forms.FormText;
 import de.ratsweg.forms.TaskInputException;
 
 import static de.ratsweg.cosigning.DepartmentCoSigning.*;
@@ -112,13 +113,12 @@ class DepartmentCoSigningProcessTest {
 
 	@Test
 	void aStatementIsShownAsTypedNeverAsLinkMarkupOrHtml() {
-		assertThat(
-				CoSigning.asMarkdownText("[Hier](https://evil.example) <img src=x onerror=alert(1)> *fett*\n# Titel"))
+		assertThat(FormText.plain("[Hier](https://evil.example) <img src=x onerror=alert(1)> *fett*\n# Titel"))
 			.isEqualTo(
 					"\\[Hier\\]\\(https:/\u200B/evil.example\\) &lt;img src=x onerror=alert\\(1\\)&gt; \\*fett\\* \\# Titel");
-		assertThat(CoSigning.asMarkdownText("Siehe www.soest.de und http://soest.de"))
+		assertThat(FormText.plain("Siehe www.soest.de, http://soest.de und info@soest.de"))
 			.as("bare addresses are not turned into links either")
-			.isEqualTo("Siehe www\u200B.soest.de und http:/\u200B/soest.de");
+			.isEqualTo("Siehe www\u200B.soest.de, http:/\u200B/soest.de und info@\u200Bsoest.de");
 	}
 
 	@Test

@@ -298,16 +298,18 @@ class DemoProjectRecordTest {
 	}
 
 	@Test
-	void aUserOfTheOtherCityIsRefusedInGerman() {
+	void aProjectOfTheOtherCityIsAnsweredLikeOneThatDoesNotExist() {
 		ResponseEntity<Map<String, Object>> menden = get(DemoRoster.MENDEN_STAFF, REJECTED, MediaType.APPLICATION_JSON);
 		ResponseEntity<Map<String, Object>> mendenPdf = get(DemoRoster.MENDEN_BOARD_MEMBER, REJECTED,
 				MediaType.APPLICATION_PDF);
+		ResponseEntity<Map<String, Object>> unknown = get(DemoRoster.MENDEN_STAFF, "DEMO-SO-999",
+				MediaType.APPLICATION_JSON);
 
-		assertThat(menden.getStatusCode().value()).isEqualTo(403);
-		assertThat(menden.getBody()).containsEntry("message",
-				"Sie dürfen den Aktenvermerk zum Vorhaben „DEMO-SO-4“ nicht einsehen: Er steht nur den Rollen der Stadt "
-						+ "offen, zu der das Vorhaben gehört.");
-		assertThat(mendenPdf.getStatusCode().value()).isEqualTo(403);
+		assertThat(menden.getStatusCode().value()).isEqualTo(404).isEqualTo(unknown.getStatusCode().value());
+		assertThat(menden.getBody()).containsEntry("message", "Ein Vorhaben „DEMO-SO-4“ gibt es in Ihrer Stadt nicht.");
+		assertThat(String.valueOf(menden.getBody()).replace(REJECTED, "?"))
+			.isEqualTo(String.valueOf(unknown.getBody()).replace("DEMO-SO-999", "?"));
+		assertThat(mendenPdf.getStatusCode().value()).isEqualTo(404);
 		assertThat(mendenPdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
 		assertThat(get(DemoRoster.MENDEN_STAFF, "DEMO-ME-2", MediaType.APPLICATION_JSON).getStatusCode().value())
 			.as("their own city's project")
@@ -323,7 +325,8 @@ class DemoProjectRecordTest {
 				MediaType.APPLICATION_JSON);
 
 		assertThat(response.getStatusCode().value()).isEqualTo(404);
-		assertThat(response.getBody()).containsEntry("message", "Ein Vorhaben „SOEST-1999-0001“ gibt es nicht.");
+		assertThat(response.getBody()).containsEntry("message",
+				"Ein Vorhaben „SOEST-1999-0001“ gibt es in Ihrer Stadt nicht.");
 	}
 
 	@Test

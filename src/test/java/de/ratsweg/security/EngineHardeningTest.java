@@ -33,13 +33,15 @@ class EngineHardeningTest {
 		assertThat(this.configuration.isEnableXxeProcessing()).isFalse();
 		assertThat(this.configuration.isEnforceHistoryTimeToLive()).isTrue();
 		assertThat(this.configuration.isConfigureScriptEngineHostAccess()).isFalse();
+		assertThat(this.configuration.isEnableExceptionsAfterUnhandledBpmnError()).as("no silent end of a project")
+			.isTrue();
 	}
 
 	@Test
-	void wrongPasswordsSlowDownButNeverLockAnAccountForGood() {
-		assertThat(this.configuration.getLoginDelayBase()).isPositive();
-		assertThat(this.configuration.getLoginDelayMaxTime()).isPositive();
-		assertThat(this.configuration.getLoginMaxAttempts()).isGreaterThanOrEqualTo(1_000_000);
+	void theEngineNeitherDelaysNorLocksAUserWhateverOthersType() {
+		// Ratsweg throttles per address and user (LoginThrottle) instead
+		assertThat(this.configuration.getLoginDelayMaxTime()).isZero();
+		assertThat(this.configuration.getLoginMaxAttempts()).isEqualTo(Integer.MAX_VALUE);
 	}
 
 	@Test

@@ -129,7 +129,12 @@ class SubstitutionTest {
 				"firstDay", today.toString(), "lastDay", today.plusDays(2).toString()));
 		assertThat(menden.getStatusCode().value()).isEqualTo(400);
 		assertThat(menden.getBody()).containsEntry("message",
-				"Gabi Hartmann gehört nicht zur Stadt Soest und kann Thomas Schulz daher nicht vertreten.");
+				"Eine Vertretung „ghartmann“ gibt es in der Stadt Soest nicht. Bitte eine Person aus der Liste auswählen.");
+		ResponseEntity<Map<String, Object>> unknown = record(ABSENT, Map.of("substituteId", "niemand", "firstDay",
+				today.toString(), "lastDay", today.plusDays(2).toString()));
+		assertThat(unknown.getStatusCode().value()).as("like someone who does not exist").isEqualTo(400);
+		assertThat(String.valueOf(unknown.getBody()).replace("niemand", "?"))
+			.isEqualTo(String.valueOf(menden.getBody()).replace(DemoRoster.MENDEN_TREASURY, "?"));
 
 		ResponseEntity<Map<String, Object>> otherRole = record(ABSENT, Map.of("substituteId", DemoRoster.IT, "firstDay",
 				today.toString(), "lastDay", today.plusDays(2).toString()));
