@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
@@ -30,6 +29,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 
 import de.ratsweg.forms.FormInputGuard;
+import de.ratsweg.forms.TaskInputException;
 
 /**
  * The engine's doors beside the forms, whatever API a user calls (Java, engine REST, the
@@ -209,20 +209,21 @@ class EngineDoors extends CommandInterceptor {
 
 	/**
 	 * Staff comment on an open task they see (they are among its people), within its own
-	 * process, briefly. The engine itself checks nothing when a comment is added.
+	 * process, briefly. The engine itself checks nothing when a comment is added. Refused
+	 * as input (400, German), which Camunda's REST layer would otherwise hide behind "Not
+	 * enough parameters submitted".
 	 */
 	private void comment(String taskId, String processInstanceId, String message) {
 		Task task = (taskId != null)
 				? this.configuration.getTaskService().createTaskQuery().taskId(taskId).singleResult() : null;
 		if (task == null) {
-			throw new BadUserRequestException(
-					"Kommentare gibt es nur zu offenen Aufgaben, an denen Sie arbeiten dürfen.");
+			throw new TaskInputException("Kommentare gibt es nur zu offenen Aufgaben, an denen Sie arbeiten dürfen.");
 		}
 		if (processInstanceId != null && !processInstanceId.equals(task.getProcessInstanceId())) {
-			throw new BadUserRequestException("Ein Kommentar gehört zu seiner Aufgabe und deren Vorgang.");
+			throw new TaskInputException("Ein Kommentar gehört zu seiner Aufgabe und deren Vorgang.");
 		}
 		if (message != null && message.length() > LONGEST_COMMENT) {
-			throw new BadUserRequestException("Ein Kommentar hat höchstens %d Zeichen (dieser hat %d)."
+			throw new TaskInputException("Ein Kommentar hat höchstens %d Zeichen (dieser hat %d)."
 				.formatted(LONGEST_COMMENT, message.length()));
 		}
 	}

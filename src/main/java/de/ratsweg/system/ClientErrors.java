@@ -72,7 +72,7 @@ final class ClientErrors {
 				return json(Response.Status.BAD_REQUEST, "PasswordPolicyException", PASSWORD_POLICY_GERMAN);
 			}
 			if (cause instanceof ProcessEngineException && message != null && message.startsWith(OTHER_TENANT)) {
-				return json(Response.Status.NOT_FOUND, "NotFound", NOT_FOUND_GERMAN);
+				return notFound();
 			}
 			if (cause instanceof AuthorizationException) {
 				return Response.fromResponse(camunda).status(Response.Status.FORBIDDEN).build();
@@ -83,6 +83,11 @@ final class ClientErrors {
 			}
 		}
 		return camunda;
+	}
+
+	/** What a client learns of a task or instance it cannot see: nothing but this. */
+	static Response notFound() {
+		return json(Response.Status.NOT_FOUND, "NotFound", NOT_FOUND_GERMAN);
 	}
 
 	static Response camundaAnswer(Throwable exception) {

@@ -131,6 +131,24 @@ class EngineRestSecurityTest {
 	}
 
 	@Test
+	void aBrowserRequestFromAnotherOriginIsRefusedEvenWithoutFetchMetadata() {
+		HttpHeaders foreign = new HttpHeaders();
+		foreign.add("Origin", "https://example.org");
+		HttpHeaders own = new HttpHeaders();
+		own.add("Origin", this.http.getRootUri());
+
+		ResponseEntity<String> fromElsewhere = this.http.withBasicAuth(ADMIN, ADMIN_PASSWORD)
+			.exchange("/engine-rest/process-definition?maxResults=100", HttpMethod.GET, new HttpEntity<>(foreign),
+					String.class);
+		ResponseEntity<String> fromHere = this.http.withBasicAuth(ADMIN, ADMIN_PASSWORD)
+			.exchange("/engine-rest/process-definition?maxResults=100", HttpMethod.GET, new HttpEntity<>(own),
+					String.class);
+
+		assertThat(fromElsewhere.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(fromHere.getStatusCode()).isEqualTo(HttpStatus.OK);
+	}
+
+	@Test
 	void staffUserCannotDeploy() {
 		ResponseEntity<String> response = deploy(STAFF, PASSWORD, "StaffDeployedProcess.bpmn",
 				simpleProcess("StaffDeployedProcess", "Von Sachbearbeitung"));

@@ -1,5 +1,13 @@
 package de.ratsweg.security;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -9,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
@@ -24,13 +33,19 @@ import de.ratsweg.WebappSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Passwords follow a policy, guessing is slowed down, sessions and pages are protected:
- * session cookies are HttpOnly and SameSite (and Secure with TLS, which is on in the
- * postgres profile), browsers are told to stay on HTTPS, and the pages' Content Security
- * Policy stays strict.
+ * Passwords follow a policy, guessing is slowed down where the guesses come from (never
+ * for the real user elsewhere), sessions and pages are protected: session cookies are
+ * HttpOnly and SameSite (and Secure with TLS, which is on in the postgres profile),
+ * browsers are told to stay on HTTPS, and the pages' Content Security Policy stays
+ * strict.
  */
 @RatswegSpringTest
 class LoginsAndSessionsAreProtectedTest {
+
+	/** Two addresses of this machine's loopback network: an attacker's and the user's. */
+	private static final String ATTACKER = "127.0.0.2";
+
+	private static final String REAL_USER = "127.0.0.1";
 
 	private final ApplicationContext context;
 
@@ -40,9 +55,12 @@ class LoginsAndSessionsAreProtectedTest {
 
 	private final boolean tls;
 
+	private final int port;
+
 	@Autowired
 	LoginsAndSessionsAreProtectedTest(ApplicationContext context, TestRestTemplate http,
-			@Value("${ratsweg.tls}") boolean tls) {
+			@Value("${ratsweg.tls}") boolean tls, @LocalServerPort int port) {
+		this.port = port;
 		this.context = context;
 		this.http = http;
 		this.rest = new RestWork(http, DemoRoster.PASSWORD);
@@ -93,6 +111,51 @@ class LoginsAndSessionsAreProtectedTest {
 		assertThat(wrong).isEqualTo(401);
 		assertThat(rightButTooSoon).as("the engine delays the next attempt after a failure").isEqualTo(401);
 		assertThat(webappLoginTooSoon).isEqualTo(401);
+	}
+
+	@Test
+	void anAttackersWrongPasswordsNeverKeepTheRealUserOut() throws IOException {
+		String user = "gezielt" + System.nanoTime();
+		this.context.getBean(IdentitySetup.class).ensureUser(user, DemoRoster.PASSWORD, "Gerda", "Gezielt", null);
+		// in a work group, so that Tasklist lets her in
+		this.context.getBean(org.camunda.bpm.engine.IdentityService.class).createMembership(user, RatswegGroups.STAFF);
+
+		List<Integer> attacker = new ArrayList<>();
+		for (int attempt = 0; attempt < 5; attempt++) {
+			attacker.add(versionFrom(ATTACKER, user, "Falsch-geraten-" + attempt));
+		}
+		int attackerWithTheRightPassword = versionFrom(ATTACKER, user, DemoRoster.PASSWORD);
+		int realUser = versionFrom(REAL_USER, user, DemoRoster.PASSWORD);
+		int realUserInTasklist = WebappSession.open(this.http, "tasklist")
+			.tryLogin("tasklist", user, DemoRoster.PASSWORD)
+			.getStatusCode()
+			.value();
+
+		assertThat(attacker).containsOnly(401);
+		assertThat(attackerWithTheRightPassword).as("the attacker's address waits").isEqualTo(401);
+		assertThat(realUser).as("the user at her own desk is let in at once").isEqualTo(200);
+		assertThat(realUserInTasklist).isEqualTo(200);
+	}
+
+	/**
+	 * GET /engine-rest/version with Basic credentials, sent from the given local address.
+	 */
+	private int versionFrom(String address, String user, String password) throws IOException {
+		String credentials = Base64.getEncoder()
+			.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+		try (Socket socket = new Socket()) {
+			socket.bind(new InetSocketAddress(address, 0));
+			socket.connect(new InetSocketAddress("127.0.0.1", this.port), 5000);
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream()
+				.write(("GET /engine-rest/version HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic " + credentials
+						+ "\r\nConnection: close\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+			String statusLine = new BufferedReader(
+					new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+				.readLine();
+			return Integer.parseInt(statusLine.split(" ")[1]);
+		}
 	}
 
 	@Test
