@@ -66,7 +66,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles(resolver = TestProfiles.class)
 class WholeProjectInTasklistTest {
 
-	private static final String TITLE = "Sensorgestützte Parkraumsteuerung";
+	/**
+	 * A title as someone might phish with it: in every form it must stay text, never a
+	 * link.
+	 */
+	private static final String TITLE = "Parkraumsteuerung – Bitte neu anmelden: https://example.org/x";
 
 	private static final LocalDate TODAY = Dates.today();
 
@@ -276,9 +280,11 @@ class WholeProjectInTasklistTest {
 						(form) -> form.tick("Die Änderungen sind zur Kenntnis genommen", true));
 			}
 			else {
-				step(DemoRoster.COMMITTEE_OFFICE, "Task_RecordCommitteeResult", null, null, null,
-						(form) -> form.pick("Ergebnis", "Beschlossen")
-							.type("Beschlusstext", "Einstimmig beschlossen."));
+				step(DemoRoster.COMMITTEE_OFFICE, "Task_RecordCommitteeResult", null, null, null, (form) -> {
+					assertThat(form.text()).as("the meeting is today: no warning that it has not taken place")
+						.doesNotContain("hat noch nicht stattgefunden");
+					form.pick("Ergebnis", "Beschlossen").type("Beschlusstext", "Einstimmig beschlossen.");
+				});
 			}
 			first = false;
 		}
@@ -389,6 +395,13 @@ class WholeProjectInTasklistTest {
 			assertThat(taskIsOpen(task)).as("the task stays open after refused input").isTrue();
 		}
 		good.accept(form);
+		// form-js's own "Powered by bpmn.io" link (its licence) is the one link a form
+		// has
+		assertThat(this.browser.script("return Array.from(document.querySelectorAll("
+				+ "'.fjs-form a:not(.fjs-powered-by-link), .fjs-form img')).map(e => e.outerHTML)"))
+			.as("links or images in the form of %s (the title is %s)", taskKey, TITLE)
+			.asList()
+			.isEmpty();
 		screenshot(taskKey);
 		form.complete();
 		this.browser.until((driver) -> taskIsOpen(task) ? null : true);

@@ -46,6 +46,15 @@ class FormSchemaTest {
 	}
 
 	@Test
+	void aTextFieldTakesTextOnly() {
+		Map<String, Object> input = valid();
+		input.put("title", Map.of("t", "Einwand"));
+		input.put("reason", List.of("a", "b"));
+
+		assertThat(check(input)).containsExactly("„Titel“ muss ein Text sein.", "„Grund“ muss ein Text sein.");
+	}
+
+	@Test
 	void everyRuleOfTheFormIsCheckedAgain() {
 		Map<String, Object> input = valid();
 		input.put("title", "Viel zu langer Titel");
