@@ -25,6 +25,7 @@ import de.ratsweg.RestWork;
 import de.ratsweg.WebappSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Staff change a project only through the forms of their tasks. The engine's other doors
@@ -94,7 +95,9 @@ class OnlyAdministratorsOpenTheEnginesSideDoorsTest {
 				restAs(DemoRoster.IT, HttpMethod.PUT, "/task/{id}/localVariables/estimatedCost", "{\"value\": 40000}",
 						this.coSigning.getId()),
 				restAs(DemoRoster.IT, HttpMethod.PUT, "/task/{id}/variables/remark", objectValue,
-						this.coSigning.getId()),
+						this.coSigning.getId()));
+		// Staff see no process instance at all: for them it is not there.
+		List<ResponseEntity<String>> onTheProject = List.of(
 				restAs(DemoRoster.STAFF, HttpMethod.POST, "/process-instance/{id}/variables", patch, this.projectId),
 				tasklist.send(HttpMethod.POST, WEBAPP_API + "/process-instance/" + this.projectId + "/variables",
 						patch));
@@ -102,6 +105,14 @@ class OnlyAdministratorsOpenTheEnginesSideDoorsTest {
 		assertThat(answers).allSatisfy((answer) -> {
 			assertThat(answer.getStatusCode().value()).as("%s", answer.getBody()).isEqualTo(403);
 		});
+		assertThat(onTheProject).allSatisfy((answer) -> {
+			assertThat(answer.getStatusCode().value()).as("%s", answer.getBody()).isEqualTo(404);
+		});
+		assertThat(DemoRoster.as(this.engine, DemoRoster.STAFF,
+				() -> catchThrowable(
+						() -> this.engine.getRuntimeService().setVariable(this.projectId, "estimatedCost", 40000))))
+			.as("the Java API on her behalf")
+			.hasMessage("Die Angaben eines Vorhabens ändern sich nur über die Formulare seiner Aufgaben.");
 		assertThat(answers.get(0).getBody())
 			.contains("Die Angaben eines Vorhabens ändern sich nur über die Formulare seiner Aufgaben.");
 		assertThat(this.engine.getRuntimeService().getVariable(this.projectId, "estimatedCost")).isEqualTo(240000);
@@ -216,8 +227,10 @@ class OnlyAdministratorsOpenTheEnginesSideDoorsTest {
 			.getId();
 		List<ResponseEntity<String>> attachments = List.of(
 				restAs(DemoRoster.IT, HttpMethod.GET, "/task/{id}/attachment", null, this.coSigning.getId()),
-				restAs(DemoRoster.MENDEN_STAFF, HttpMethod.GET, "/task/{id}/attachment/" + attachmentId, null,
+				restAs(DemoRoster.IT, HttpMethod.GET, "/task/{id}/attachment/" + attachmentId + "/data", null,
 						this.coSigning.getId()));
+		ResponseEntity<String> fromMenden = restAs(DemoRoster.MENDEN_STAFF, HttpMethod.GET,
+				"/task/{id}/attachment/" + attachmentId, null, this.coSigning.getId());
 		// Camunda's REST layer answers any refusal of a deletion as "no attachment" (404)
 		ResponseEntity<String> deleted = restAs(DemoRoster.IT, HttpMethod.DELETE,
 				"/task/{id}/attachment/" + attachmentId, null, this.coSigning.getId());
@@ -230,6 +243,7 @@ class OnlyAdministratorsOpenTheEnginesSideDoorsTest {
 			assertThat(answer.getStatusCode().value()).as("%s", answer.getBody()).isEqualTo(403);
 			assertThat(answer.getBody()).contains("Anhänge verwalten nur Administratoren.");
 		});
+		assertThat(fromMenden.getStatusCode().value()).as("another city's task is not there").isEqualTo(404);
 		assertThat(deleted.getStatusCode().value()).as("%s", deleted.getBody()).isEqualTo(404);
 		assertThat(this.engine.getTaskService().getAttachment(attachmentId)).as("still there").isNotNull();
 		assertThat(foreignCheck.getStatusCode().value()).as("another city's task: neither yes nor no").isEqualTo(403);
