@@ -1,10 +1,13 @@
 package de.ratsweg.security;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -108,10 +111,10 @@ class TasksStayWithTheirPeopleTest {
 			.exchange("/engine-rest/task/{id}", HttpMethod.GET, null, RestWork.OBJECT, id)
 			.getBody();
 		task.remove("camundaFormRef"); // a read-only property Camunda cannot read back
-		Map<String, Object> renamed = new java.util.LinkedHashMap<>(task);
+		Map<String, Object> renamed = new LinkedHashMap<>(task);
 		renamed.put("name", "Bitte neu anmelden: https://example.org/x");
 		renamed.put("description", "[Hier](https://example.org/x)");
-		Map<String, Object> followUp = new java.util.LinkedHashMap<>(task);
+		Map<String, Object> followUp = new LinkedHashMap<>(task);
 		followUp.put("followUp", "2099-01-05T00:00:00.000+0100");
 		WebappSession tasklist = WebappSession.login(this.http, "tasklist", DemoRoster.TREASURY, DemoRoster.PASSWORD);
 
@@ -263,9 +266,9 @@ class TasksStayWithTheirPeopleTest {
 
 	private static String json(Map<String, Object> body) {
 		try {
-			return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body);
+			return new ObjectMapper().writeValueAsString(body);
 		}
-		catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+		catch (JsonProcessingException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

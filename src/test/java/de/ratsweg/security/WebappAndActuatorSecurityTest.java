@@ -50,14 +50,35 @@ class WebappAndActuatorSecurityTest {
 
 	@Test
 	void otherActuatorEndpointsNeedAnAdministrator() {
-		assertThat(this.http.getForEntity("/actuator/metrics", String.class).getStatusCode())
-			.isEqualTo(HttpStatus.UNAUTHORIZED);
-		assertThat(this.http.withBasicAuth(EngineRestSecurityTest.STAFF, EngineRestSecurityTest.PASSWORD)
-			.getForEntity("/actuator/metrics", String.class)
-			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(this.http.withBasicAuth(EngineRestSecurityTest.ADMIN, EngineRestSecurityTest.ADMIN_PASSWORD)
-			.getForEntity("/actuator/metrics", String.class)
-			.getStatusCode()).isEqualTo(HttpStatus.OK);
+		for (String endpoint : List.of("/actuator/metrics", "/actuator/prometheus", "/actuator/sbom",
+				"/actuator/sbom/application")) {
+			assertThat(this.http.getForEntity(endpoint, String.class).getStatusCode()).as(endpoint)
+				.isEqualTo(HttpStatus.UNAUTHORIZED);
+			assertThat(this.http.withBasicAuth(EngineRestSecurityTest.STAFF, EngineRestSecurityTest.PASSWORD)
+				.getForEntity(endpoint, String.class)
+				.getStatusCode()).as(endpoint).isEqualTo(HttpStatus.FORBIDDEN);
+			assertThat(this.http.withBasicAuth(EngineRestSecurityTest.ADMIN, EngineRestSecurityTest.ADMIN_PASSWORD)
+				.getForEntity(endpoint, String.class)
+				.getStatusCode()).as(endpoint).isEqualTo(HttpStatus.OK);
+		}
+	}
+
+	@Test
+	void administratorsReadTheBillOfMaterialsAndTheMetricsPerMunicipality() {
+		TestRestTemplate admin = this.http.withBasicAuth(EngineRestSecurityTest.ADMIN,
+				EngineRestSecurityTest.ADMIN_PASSWORD);
+
+		String sbom = admin.getForObject("/actuator/sbom/application", String.class);
+		String metrics = admin.getForObject("/actuator/prometheus", String.class);
+
+		assertThat(sbom).contains("\"bomFormat\" : \"CycloneDX\"")
+			.contains("pkg:maven/org.apache.commons/commons-lang3@3.18.0")
+			.contains("pkg:maven/org.camunda.bpm/camunda-engine@7.24.0");
+		assertThat(metrics).contains("ratsweg_tasks_open{municipality=\"soest\"}")
+			.contains("ratsweg_tasks_overdue{municipality=\"menden\"}")
+			.contains("ratsweg_incidents_open{municipality=\"olpe\"}")
+			.contains("ratsweg_mails_failed{municipality=\"arnsberg\"}")
+			.contains("ratsweg_jobs_due{municipality=\"bad-berleburg\"}");
 	}
 
 	@Test

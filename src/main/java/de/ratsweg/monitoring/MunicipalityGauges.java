@@ -1,0 +1,78 @@
+package de.ratsweg.monitoring;
+
+import java.util.function.ToDoubleFunction;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+import org.springframework.stereotype.Component;
+
+import de.ratsweg.tenancy.Municipalities;
+import de.ratsweg.tenancy.Municipality;
+
+/**
+ * What an operator watches per municipality, as Micrometer gauges (Prometheus:
+ * {@code /actuator/prometheus}, administrators only), each with the tag
+ * {@code municipality}:
+ * <ul>
+ * <li>{@code ratsweg_tasks_open}: open tasks;</li>
+ * <li>{@code ratsweg_tasks_overdue}: open tasks past their due date;</li>
+ * <li>{@code ratsweg_incidents_open}: incidents (failed jobs, failed council system
+ * look-ups) waiting in Cockpit;</li>
+ * <li>{@code ratsweg_jobs_due}: jobs due now and not yet run (the job executor's
+ * backlog).</li>
+ * </ul>
+ * Each is counted by the engine when Prometheus asks (one count query each), as the
+ * engine itself, across all users. Features add their own ({@code ratsweg_mails_failed}
+ * from {@code notification/FailedMails}); {@code docs/grafana-dashboard.json} shows them.
+ */
+@Component
+public class MunicipalityGauges implements MeterBinder {
+
+	private final ProcessEngine engine;
+
+	private final Municipalities municipalities;
+
+	MunicipalityGauges(ProcessEngine engine, Municipalities municipalities) {
+		this.engine = engine;
+		this.municipalities = municipalities;
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		for (Municipality municipality : this.municipalities.all()) {
+			String tenant = municipality.id();
+			gauge(registry, "ratsweg.tasks.open", "Open tasks", tenant,
+					(engine) -> engine.getTaskService().createTaskQuery().tenantIdIn(tenant).count());
+			gauge(registry, "ratsweg.tasks.overdue", "Open tasks past their due date", tenant,
+					(engine) -> engine.getTaskService()
+						.createTaskQuery()
+						.tenantIdIn(tenant)
+						.dueBefore(ClockUtil.getCurrentTime())
+						.count());
+			gauge(registry, "ratsweg.incidents.open", "Open incidents", tenant,
+					(engine) -> engine.getRuntimeService().createIncidentQuery().tenantIdIn(tenant).count());
+			gauge(registry, "ratsweg.jobs.due", "Jobs due and not yet run", tenant,
+					(engine) -> engine.getManagementService().createJobQuery().tenantIdIn(tenant).executable().count());
+		}
+	}
+
+	private void gauge(MeterRegistry registry, String name, String description, String tenant,
+			ToDoubleFunction<ProcessEngine> count) {
+		perMunicipality(registry, name, description, tenant, this.engine, count);
+	}
+
+	/** A gauge with the tag {@code municipality}, counted when it is read. */
+	public static void perMunicipality(MeterRegistry registry, String name, String description, String tenant,
+			ProcessEngine engine, ToDoubleFunction<ProcessEngine> count) {
+		Gauge.builder(name, engine, count)
+			.description(description)
+			.tag("municipality", tenant)
+			.strongReference(true)
+			.register(registry);
+	}
+
+}
