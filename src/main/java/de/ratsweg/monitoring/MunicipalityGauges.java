@@ -4,10 +4,10 @@ import java.util.function.ToDoubleFunction;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.MeterBinder;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 import de.ratsweg.tenancy.Municipalities;
@@ -30,19 +30,29 @@ import de.ratsweg.tenancy.Municipality;
  * from {@code notification/FailedMails}); {@code docs/grafana-dashboard.json} shows them.
  */
 @Component
-public class MunicipalityGauges implements MeterBinder {
+public class MunicipalityGauges implements SmartInitializingSingleton {
+
+	private final MeterRegistry registry;
 
 	private final ProcessEngine engine;
 
 	private final Municipalities municipalities;
 
-	MunicipalityGauges(ProcessEngine engine, Municipalities municipalities) {
+	MunicipalityGauges(MeterRegistry registry, ProcessEngine engine, Municipalities municipalities) {
+		this.registry = registry;
 		this.engine = engine;
 		this.municipalities = municipalities;
 	}
 
+	/**
+	 * Registered once every bean is ready, not as a {@code MeterBinder}: a binder is
+	 * bound while the registry is set up, early enough to create the engine before its
+	 * configuration properties are bound (the engine would start without authorization
+	 * checks).
+	 */
 	@Override
-	public void bindTo(MeterRegistry registry) {
+	public void afterSingletonsInstantiated() {
+		MeterRegistry registry = this.registry;
 		for (Municipality municipality : this.municipalities.all()) {
 			String tenant = municipality.id();
 			gauge(registry, "ratsweg.tasks.open", "Open tasks", tenant,

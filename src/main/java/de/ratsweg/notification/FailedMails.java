@@ -1,10 +1,10 @@
 package de.ratsweg.notification;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.MeterBinder;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 import de.ratsweg.monitoring.MunicipalityGauges;
@@ -16,19 +16,24 @@ import de.ratsweg.tenancy.Municipality;
  * jobs wait in Cockpit with an incident, "Retry" sends them again).
  */
 @Component
-class FailedMails implements MeterBinder {
+class FailedMails implements SmartInitializingSingleton {
+
+	private final MeterRegistry registry;
 
 	private final ProcessEngine engine;
 
 	private final Municipalities municipalities;
 
-	FailedMails(ProcessEngine engine, Municipalities municipalities) {
+	FailedMails(MeterRegistry registry, ProcessEngine engine, Municipalities municipalities) {
+		this.registry = registry;
 		this.engine = engine;
 		this.municipalities = municipalities;
 	}
 
+	/** Registered once every bean is ready (see {@code MunicipalityGauges}). */
 	@Override
-	public void bindTo(MeterRegistry registry) {
+	public void afterSingletonsInstantiated() {
+		MeterRegistry registry = this.registry;
 		for (Municipality municipality : this.municipalities.all()) {
 			String tenant = municipality.id();
 			MunicipalityGauges.perMunicipality(registry, "ratsweg.mails.failed", "Mails given up after every retry",

@@ -38,6 +38,16 @@ class EngineHardeningTest {
 	}
 
 	@Test
+	void ratswegsOwnChecksAreInstalledInTheEngine() {
+		// an engine created too early (before every plugin bean exists) would run without
+		// them, while every setting above still holds
+		assertThat(this.configuration.getResourceAuthorizationProvider()).isInstanceOf(PersonalTasks.class);
+		assertThat(this.configuration.getCustomPreCommandInterceptorsTxRequired())
+			.hasAtLeastOneElementOfType(EngineDoors.class)
+			.hasAtLeastOneElementOfType(ClientExpressionsRefused.class);
+	}
+
+	@Test
 	void theEngineNeitherDelaysNorLocksAUserWhateverOthersType() {
 		// Ratsweg throttles per address and user (LoginThrottle) instead
 		assertThat(this.configuration.getLoginDelayMaxTime()).isZero();
