@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The backup and restore of docs/operations.md, done as written: {@code pg_dump} of the running
- * node's database, {@code pg_restore} into a new, empty database, a node started on it,
- * and a project that was waiting at the time of the backup goes on there.
+ * The backup and restore of docs/operations.md, done as written: {@code pg_dump} of the
+ * running node's database, {@code pg_restore} into a new, empty database, a node started
+ * on it, and a project that was waiting at the time of the backup goes on there.
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class BackupAndRestoreIT {
