@@ -8,7 +8,6 @@ import java.lang.annotation.Target;
 
 import org.junit.jupiter.api.Tag;
 
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.ActiveProfiles;
@@ -22,9 +21,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(classes = RatswegApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
-// metrics are exported as in production (/actuator/prometheus); Spring Boot's tests leave
-// them out unless asked
-@AutoConfigureObservability(tracing = false)
 @ActiveProfiles(resolver = TestProfiles.class)
 @Tag(TestProfiles.DATABASE_TAG)
 public @interface RatswegSpringTest {

@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,8 +36,6 @@ class LoginThrottle {
 
 	private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
 
-	static final Duration FIRST_DELAY = Duration.ofSeconds(3);
-
 	static final Duration LONGEST_DELAY = Duration.ofSeconds(60);
 
 	/**
@@ -47,12 +47,16 @@ class LoginThrottle {
 
 	private final Clock clock;
 
-	LoginThrottle() {
-		this(Clock.systemUTC());
+	private final Duration firstDelay;
+
+	@Autowired
+	LoginThrottle(@Value("${ratsweg.login-throttle.first-delay:3s}") Duration firstDelay) {
+		this(Clock.systemUTC(), firstDelay);
 	}
 
-	LoginThrottle(Clock clock) {
+	LoginThrottle(Clock clock, Duration firstDelay) {
 		this.clock = clock;
+		this.firstDelay = firstDelay;
 	}
 
 	/**
@@ -67,7 +71,7 @@ class LoginThrottle {
 		Instant now = this.clock.instant();
 		Failures recent = this.failures.compute(key(address, userId), (key, before) -> {
 			int count = (before != null) ? before.count() + 1 : 1;
-			Duration delay = FIRST_DELAY.multipliedBy(1L << Math.min(count - 1, 5));
+			Duration delay = this.firstDelay.multipliedBy(1L << Math.min(count - 1, 5));
 			return new Failures(count, now.plus((delay.compareTo(LONGEST_DELAY) > 0) ? LONGEST_DELAY : delay));
 		});
 		log.info("Wrong password for user '{}' from {} ({} in a row); next attempt from there after {}", userId,
