@@ -6,7 +6,7 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
-import de.ratsweg.project.Dates;
+import de.ratsweg.kernel.Dates;
 
 /**
  * A step that happens on a later day, e.g. the office records a committee's result on the

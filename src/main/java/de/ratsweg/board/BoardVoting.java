@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.TenantQuery;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -19,11 +19,11 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
-import de.ratsweg.forms.TaskInputException;
-import de.ratsweg.project.Dates;
-import de.ratsweg.project.ProcessRecords;
+import de.ratsweg.engine.TaskInputException;
+import de.ratsweg.kernel.Dates;
+import de.ratsweg.kernel.ProcessRecords;
+import de.ratsweg.kernel.RatswegGroups;
 import de.ratsweg.project.SmartCityProject;
-import de.ratsweg.security.RatswegGroups;
 
 import static de.ratsweg.board.BoardApproval.*;
 

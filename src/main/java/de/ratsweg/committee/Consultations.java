@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
-import de.ratsweg.forms.TaskInputException;
-import de.ratsweg.project.Dates;
-import de.ratsweg.project.ProcessRecords;
+import de.ratsweg.engine.TaskInputException;
+import de.ratsweg.kernel.Dates;
+import de.ratsweg.kernel.ProcessRecords;
 import de.ratsweg.project.SmartCityProject;
 
 import static de.ratsweg.committee.CommitteeResolution.*;

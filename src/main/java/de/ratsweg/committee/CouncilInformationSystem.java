@@ -1,11 +1,11 @@
 package de.ratsweg.committee;
 
 import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
-import java.time.LocalDate;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -25,16 +25,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
+import de.ratsweg.engine.EngineClock;
 import de.ratsweg.forms.FormText;
-import de.ratsweg.project.Dates;
-import de.ratsweg.project.ProcessRecords;
+import de.ratsweg.kernel.Dates;
+import de.ratsweg.kernel.ProcessRecords;
 import de.ratsweg.tenancy.Municipalities;
 import de.ratsweg.tenancy.Municipality;
 
@@ -208,7 +208,7 @@ public class CouncilInformationSystem {
 			// the office named another paper for this committee: search again
 			execution.removeVariable(OPARL_PAPER);
 		}
-		Instant searchStarted = ClockUtil.getCurrentTime().toInstant();
+		Instant searchStarted = EngineClock.now().toInstant();
 		String papers = body(client, execution, system).path("paper").asText(null);
 		if (papers == null || papers.isBlank()) {
 			throw new OParlException("OParl body of " + execution.getTenantId() + " has no 'paper' list");
@@ -239,7 +239,7 @@ public class CouncilInformationSystem {
 		}
 		else {
 			Date started = startOf(execution);
-			since = ((started != null) ? started.toInstant() : ClockUtil.getCurrentTime().toInstant())
+			since = ((started != null) ? started.toInstant() : EngineClock.now().toInstant())
 				.minus(SEARCH_DAYS_BEFORE_START, ChronoUnit.DAYS);
 		}
 		return since.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC).toString();
@@ -358,7 +358,7 @@ public class CouncilInformationSystem {
 	private static void pendingUntilDue(DelegateExecution execution, String note) {
 		Object due = execution.getVariable(RESULT_DUE_DATE);
 		boolean meetingKnown = execution.getVariable(MEETING_DATE) != null;
-		if (meetingKnown && due instanceof Date date && ClockUtil.getCurrentTime().after(date)) {
+		if (meetingKnown && due instanceof Date date && EngineClock.now().after(date)) {
 			unclear(execution, note + " Das Ergebnis war bis " + Dates.german(Dates.day(date))
 					+ " fällig; bitte erfassen Sie es von Hand.", null);
 			return;

@@ -16,11 +16,12 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
+import de.ratsweg.engine.cosigning.MatchedRules;
 import de.ratsweg.forms.FormText;
-import de.ratsweg.project.Dates;
-import de.ratsweg.project.ProcessRecords;
+import de.ratsweg.kernel.Dates;
+import de.ratsweg.kernel.ProcessRecords;
+import de.ratsweg.kernel.RatswegGroups;
 import de.ratsweg.project.SmartCityProject;
-import de.ratsweg.security.RatswegGroups;
 
 import static de.ratsweg.cosigning.DepartmentCoSigning.*;
 

@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import de.ratsweg.startup.StartupStep;
+
 /**
  * Keeps the engine in step with the processes folder: deploys it when Ratsweg starts (a
  * broken model stops start-up) and, when watching is on, whenever a file below it changes
@@ -26,7 +28,7 @@ import org.springframework.stereotype.Component;
  * never deployed.
  */
 @Component
-class ProcessesFolderSync implements SmartLifecycle {
+class ProcessesFolderSync implements StartupStep, SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(ProcessesFolderSync.class);
 
@@ -48,10 +50,27 @@ class ProcessesFolderSync implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
+	public Stage stage() {
+		return Stage.DEPLOYMENT;
+	}
+
+	@Override
+	public String description() {
+		return "processes folder " + this.properties.location().toAbsolutePath().normalize();
+	}
+
+	/** Deploys the folder at start-up (a broken model stops start-up). */
+	@Override
+	public void run() {
 		Path folder = this.properties.location();
 		this.deployedFingerprint = fingerprint(folder);
 		this.deployer.deploy(folder);
+	}
+
+	/** Watches the folder, when watching is on (after the start-up sequence). */
+	@Override
+	public void start() {
+		Path folder = this.properties.location();
 		if (this.properties.watch()) {
 			this.watcher = Executors.newSingleThreadScheduledExecutor((runnable) -> {
 				Thread thread = new Thread(runnable, "processes-watcher");
@@ -144,7 +163,7 @@ class ProcessesFolderSync implements SmartLifecycle {
 
 	@Override
 	public int getPhase() {
-		// Before the web server starts accepting requests.
+		// After the start-up sequence, before the web server starts accepting requests.
 		return 0;
 	}
 

@@ -15,7 +15,7 @@ import java.util.regex.PatternSyntaxException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import de.ratsweg.project.Dates;
+import de.ratsweg.kernel.Dates;
 
 /**
  * The rules of one Camunda Form (form-js schema), checked again on the server: the
@@ -23,7 +23,7 @@ import de.ratsweg.project.Dates;
  * move on with input the form would have refused. Fields hidden by their condition are
  * skipped, as form-js does.
  */
-final class FormSchema {
+public final class FormSchema {
 
 	private static final List<String> INPUT_TYPES = List.of("textfield", "textarea", "number", "select", "radio",
 			"checkbox", "checklist", "datetime");
@@ -55,7 +55,7 @@ final class FormSchema {
 		}
 	}
 
-	static FormSchema of(JsonNode form) {
+	public static FormSchema of(JsonNode form) {
 		List<JsonNode> fields = new ArrayList<>();
 		collect(form.path("components"), fields);
 		return new FormSchema(form.path("id").asText(), fields);
@@ -74,14 +74,14 @@ final class FormSchema {
 		}
 	}
 
-	String formId() {
+	public String formId() {
 		return this.formId;
 	}
 
 	/**
 	 * The variables the form reads: its fields and what its conditions name.
 	 */
-	Set<String> variableNames() {
+	public Set<String> variableNames() {
 		return this.variableNames;
 	}
 
@@ -98,7 +98,7 @@ final class FormSchema {
 	 * @param today the current day
 	 * @return one German sentence per problem, empty when all is well
 	 */
-	List<String> check(Map<String, Object> submitted, Map<String, Object> existing, Predicate<String> hidden,
+	public List<String> check(Map<String, Object> submitted, Map<String, Object> existing, Predicate<String> hidden,
 			LocalDate today) {
 		List<String> problems = new ArrayList<>();
 		for (String name : submitted.keySet()) {
@@ -132,7 +132,7 @@ final class FormSchema {
 	/**
 	 * Checkboxes that are shown but not submitted count as "no", as in the browser.
 	 */
-	Map<String, Object> uncheckedCheckboxes(Map<String, Object> submitted, Predicate<String> hidden) {
+	public Map<String, Object> uncheckedCheckboxes(Map<String, Object> submitted, Predicate<String> hidden) {
 		Map<String, Object> defaults = new java.util.LinkedHashMap<>();
 		for (JsonNode field : this.fields) {
 			String key = field.path("key").asText();
@@ -150,7 +150,7 @@ final class FormSchema {
 	 * once found unchanged they are left out, so that the stored value keeps its type
 	 * (and an unset value stays unset instead of becoming an empty text).
 	 */
-	Set<String> readOnlyKeys() {
+	public Set<String> readOnlyKeys() {
 		Set<String> keys = new HashSet<>();
 		for (JsonNode field : this.fields) {
 			if (field.path("readonly").asBoolean(false) || field.path("disabled").asBoolean(false)) {

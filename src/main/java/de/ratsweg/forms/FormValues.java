@@ -1,8 +1,12 @@
 package de.ratsweg.forms;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
  * Form values as plain Java: a checklist or dynamic list that Tasklist submitted as JSON
@@ -13,8 +17,28 @@ public final class FormValues {
 	private FormValues() {
 	}
 
+	private static final ObjectMapper JSON = new ObjectMapper();
+
 	public static Object plain(VariableScope scope, String name) {
-		return FormInputGuard.plain(scope.getVariableTyped(name, true));
+		return plain(scope.getVariableTyped(name, true));
+	}
+
+	/** A JSON value (a checklist, a dynamic list) becomes lists and maps. */
+	public static Object plain(TypedValue typed) {
+		if (typed == null) {
+			return null;
+		}
+		if (typed.getType() != null && "json".equalsIgnoreCase(typed.getType().getName())
+				&& typed instanceof SerializableValue serializable) {
+			String json = serializable.getValueSerialized();
+			try {
+				return json == null ? null : JSON.readValue(json, Object.class);
+			}
+			catch (IOException ex) {
+				return json;
+			}
+		}
+		return typed.getValue();
 	}
 
 	/**

@@ -8,12 +8,15 @@ import ch.qos.logback.core.spi.FilterReply;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 
+import de.ratsweg.engine.TaskInputException;
+import de.ratsweg.engine.forms.FormInputGuard;
+
 /**
  * Refused input is the user's business, not an engine error: the engine's report of the
  * failed command (ENGINE-16004 with a stack trace) is dropped when the cause is a
  * {@link TaskInputException}. {@link FormInputGuard} logs the refusal in one line.
  */
-final class RefusedInputLogFilter extends TurboFilter {
+public final class RefusedInputLogFilter extends TurboFilter {
 
 	private static final String ENGINE_CONTEXT_LOGGER = "org.camunda.bpm.engine.context";
 
@@ -21,7 +24,7 @@ final class RefusedInputLogFilter extends TurboFilter {
 		setName(RefusedInputLogFilter.class.getName());
 	}
 
-	static void install() {
+	public static void install() {
 		if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context
 				&& context.getTurboFilterList().stream().noneMatch(RefusedInputLogFilter.class::isInstance)) {
 			context.addTurboFilter(new RefusedInputLogFilter());

@@ -13,10 +13,10 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
+import de.ratsweg.engine.TaskInputException;
 import de.ratsweg.forms.FormValues;
-import de.ratsweg.forms.TaskInputException;
-import de.ratsweg.project.Dates;
-import de.ratsweg.project.ProcessRecords;
+import de.ratsweg.kernel.Dates;
+import de.ratsweg.kernel.ProcessRecords;
 import de.ratsweg.project.SmartCityProject;
 
 import static de.ratsweg.funding.FundingApplication.*;

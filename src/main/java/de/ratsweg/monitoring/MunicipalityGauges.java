@@ -5,11 +5,11 @@ import java.util.function.ToDoubleFunction;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
+import de.ratsweg.engine.EngineClock;
 import de.ratsweg.tenancy.Municipalities;
 import de.ratsweg.tenancy.Municipality;
 
@@ -27,7 +27,8 @@ import de.ratsweg.tenancy.Municipality;
  * </ul>
  * Each is counted by the engine when Prometheus asks (one count query each), as the
  * engine itself, across all users. Features add their own ({@code ratsweg_mails_failed}
- * from {@code notification/FailedMails}); {@code docs/grafana-dashboard.json} shows them.
+ * from {@code engine/notification/FailedMails}); {@code docs/grafana-dashboard.json}
+ * shows them.
  */
 @Component
 public class MunicipalityGauges implements SmartInitializingSingleton {
@@ -61,7 +62,7 @@ public class MunicipalityGauges implements SmartInitializingSingleton {
 					(engine) -> engine.getTaskService()
 						.createTaskQuery()
 						.tenantIdIn(tenant)
-						.dueBefore(ClockUtil.getCurrentTime())
+						.dueBefore(EngineClock.now())
 						.count());
 			gauge(registry, "ratsweg.incidents.open", "Open incidents", tenant,
 					(engine) -> engine.getRuntimeService().createIncidentQuery().tenantIdIn(tenant).count());

@@ -18,17 +18,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * general one where it is set
  */
 @ConfigurationProperties("ratsweg.deadlines")
-record DeadlineRules(@DefaultValue("P2D") Duration reminderBefore, @DefaultValue("P1D") Duration escalationAfter,
+public record DeadlineRules(@DefaultValue("P2D") Duration reminderBefore, @DefaultValue("P1D") Duration escalationAfter,
 		Map<String, Rule> processes) {
 
 	/**
 	 * The rule of one process; unset values come from the general rule.
 	 */
-	record Rule(Duration reminderBefore, Duration escalationAfter) {
+	public record Rule(Duration reminderBefore, Duration escalationAfter) {
 	}
 
 	/** The rule that applies to tasks of the process. */
-	Rule of(String processKey) {
+	public Rule of(String processKey) {
 		Rule own = (this.processes != null && processKey != null) ? this.processes.get(processKey) : null;
 		if (own == null) {
 			return new Rule(this.reminderBefore, this.escalationAfter);

@@ -13,11 +13,11 @@ import org.springframework.mail.javamail.JavaMailSender;
  * The application's mail sender, looked up on first use: the engine (and with it the job
  * handlers) is built before the mail sender exists.
  */
-class LazySender implements JavaMailSender {
+public class LazySender implements JavaMailSender {
 
 	private final ObjectProvider<JavaMailSender> sender;
 
-	LazySender(ObjectProvider<JavaMailSender> sender) {
+	public LazySender(ObjectProvider<JavaMailSender> sender) {
 		this.sender = sender;
 	}
 

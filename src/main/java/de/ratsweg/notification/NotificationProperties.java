@@ -15,15 +15,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * administrator sends it again with "Retry"
  */
 @ConfigurationProperties("ratsweg.notifications")
-record NotificationProperties(@DefaultValue("http://localhost:8080") String baseUrl,
+public record NotificationProperties(@DefaultValue("http://localhost:8080") String baseUrl,
 		@DefaultValue("Ratsweg <ratsweg@localhost>") String from, @DefaultValue("R5/PT10M") String retryCycle) {
 
 	/** The task in Tasklist: opens it directly (after the login, if needed). */
-	String taskLink(String taskId) {
+	public String taskLink(String taskId) {
 		return stripSlash(this.baseUrl) + "/camunda/app/tasklist/default/#/?task=" + taskId;
 	}
 
-	String tasklistLink() {
+	public String tasklistLink() {
 		return stripSlash(this.baseUrl) + "/camunda/app/tasklist/default/";
 	}
 

@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 
-import de.ratsweg.security.RatswegGroups;
+import de.ratsweg.kernel.RatswegGroups;
 import de.ratsweg.security.UserDirectory;
 import de.ratsweg.substitution.Substitutes;
 
@@ -25,9 +25,9 @@ import de.ratsweg.substitution.Substitutes;
  * @param candidateUsers users the task is offered to personally
  * @param candidateGroups groups the task is offered to
  */
-record TaskPeople(String tenantId, String assignee, List<String> candidateUsers, List<String> candidateGroups) {
+public record TaskPeople(String tenantId, String assignee, List<String> candidateUsers, List<String> candidateGroups) {
 
-	static TaskPeople of(String tenantId, String assignee, Collection<? extends IdentityLink> links) {
+	public static TaskPeople of(String tenantId, String assignee, Collection<? extends IdentityLink> links) {
 		List<String> users = new ArrayList<>();
 		List<String> groups = new ArrayList<>();
 		for (IdentityLink link : links) {
@@ -47,7 +47,7 @@ record TaskPeople(String tenantId, String assignee, List<String> candidateUsers,
 	/**
 	 * Everyone who may work on the task, each once, in a stable order.
 	 */
-	Set<String> workers(IdentityService identityService, Substitutes substitutes) {
+	public Set<String> workers(IdentityService identityService, Substitutes substitutes) {
 		Set<String> people = new LinkedHashSet<>();
 		if (this.assignee != null) {
 			people.add(this.assignee);
@@ -73,7 +73,7 @@ record TaskPeople(String tenantId, String assignee, List<String> candidateUsers,
 	 * leads of those persons' groups (for the escalation of that one task), or none (for
 	 * the digest, which lists the tasks of the groups a lead leads)
 	 */
-	Set<String> leads(IdentityService identityService, boolean forPersonalTasks) {
+	public Set<String> leads(IdentityService identityService, boolean forPersonalTasks) {
 		List<String> groups = forPersonalTasks ? roles(identityService) : this.candidateGroups;
 		if (groups.isEmpty()) {
 			return Set.of();

@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,7 +19,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.util.UriUtils;
 
-import de.ratsweg.project.Dates;
+import de.ratsweg.engine.EngineClock;
+import de.ratsweg.kernel.Dates;
 import de.ratsweg.record.DecisionRecord;
 import de.ratsweg.record.ProjectNotFoundException;
 import de.ratsweg.record.ProjectRecords;
@@ -88,7 +88,7 @@ class OverviewPage {
 	String record(Principal principal, @PathVariable String businessKey, Model model) {
 		model.addAttribute("record", recordOf(principal, businessKey));
 		model.addAttribute("stylesheet", "/record/record.css");
-		model.addAttribute("asOf", ClockUtil.getCurrentTime().toInstant().atZone(Dates.ZONE));
+		model.addAttribute("asOf", EngineClock.now().toInstant().atZone(Dates.ZONE));
 		model.addAttribute("backLink",
 				"/uebersicht/vorhaben/" + UriUtils.encodePathSegment(businessKey, StandardCharsets.UTF_8));
 		model.addAttribute("pdfLink", "/uebersicht/vorhaben/"

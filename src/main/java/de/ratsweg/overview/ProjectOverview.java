@@ -23,14 +23,14 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 
 import org.springframework.stereotype.Service;
 
 import de.ratsweg.committee.CommitteeResolution;
 import de.ratsweg.cosigning.DepartmentCoSigning;
-import de.ratsweg.project.Dates;
+import de.ratsweg.engine.EngineClock;
+import de.ratsweg.kernel.Dates;
 import de.ratsweg.project.SmartCityProject;
 import de.ratsweg.security.UserDirectory;
 import de.ratsweg.tenancy.Municipalities;
@@ -111,7 +111,7 @@ class ProjectOverview {
 	}
 
 	private ProjectSummary summary(HistoricProcessInstance instance, List<HistoricActivityInstance> steps) {
-		Date now = ClockUtil.getCurrentTime();
+		Date now = EngineClock.now();
 		Map<Phase, Long> timeInPhase = new EnumMap<>(Phase.class);
 		HistoricActivityInstance current = null;
 		for (HistoricActivityInstance step : steps) {
@@ -174,8 +174,7 @@ class ProjectOverview {
 			.filter((step) -> Phase.of(step.getActivityId()).isPresent())
 			.map((step) -> new ProjectPath.Step(Phase.of(step.getActivityId()).get().label(), step.getActivityName(),
 					step.getStartTime(), step.getEndTime(),
-					days(step.getStartTime(),
-							(step.getEndTime() != null) ? step.getEndTime() : ClockUtil.getCurrentTime())))
+					days(step.getStartTime(), (step.getEndTime() != null) ? step.getEndTime() : EngineClock.now())))
 			.toList();
 		return new ProjectPath(summary(instance, steps), instance.getProcessDefinitionId(), passed, current, flows,
 				phases, coSigners(instance.getId()));

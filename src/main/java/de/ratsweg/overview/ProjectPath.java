@@ -4,7 +4,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 
-import de.ratsweg.project.Dates;
+import de.ratsweg.kernel.Dates;
 
 /**
  * One project on its diagram: the steps it passed, where it stands, the flows it took,

@@ -3,7 +3,7 @@ package de.ratsweg.overview;
 import java.util.Date;
 import java.util.Map;
 
-import de.ratsweg.project.Dates;
+import de.ratsweg.kernel.Dates;
 
 /**
  * One project as the overview lists it.

@@ -1,9 +1,10 @@
 package de.ratsweg.project;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 import org.springframework.stereotype.Component;
+
+import de.ratsweg.engine.EngineClock;
 
 /**
  * Records how a project ended and why, at each end event of the main process:
@@ -14,7 +15,7 @@ public class ProjectOutcome {
 
 	public void end(DelegateExecution execution, String outcome) {
 		execution.setVariable(SmartCityProject.PROJECT_OUTCOME, outcome);
-		execution.setVariable("projectEndedAt", ClockUtil.getCurrentTime());
+		execution.setVariable("projectEndedAt", EngineClock.now());
 		Object reason = switch (outcome) {
 			case "rejectedByBoard" -> execution.getVariable(SmartCityProject.BOARD_REMARKS);
 			case "rejectedByCommittee" -> execution.getVariable("resolutionText");

@@ -21,9 +21,9 @@ import de.ratsweg.board.BoardApproval;
 import de.ratsweg.committee.CommitteeResolution;
 import de.ratsweg.cosigning.DepartmentCoSigning;
 import de.ratsweg.funding.FundingApplication;
-import de.ratsweg.project.Dates;
+import de.ratsweg.kernel.Dates;
+import de.ratsweg.kernel.RatswegGroups;
 import de.ratsweg.project.SmartCityProject;
-import de.ratsweg.security.RatswegGroups;
 
 import static de.ratsweg.record.Outcomes.label;
 

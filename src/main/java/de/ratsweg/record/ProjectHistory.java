@@ -29,8 +29,8 @@ import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 
-import de.ratsweg.project.Dates;
-import de.ratsweg.security.RatswegGroups;
+import de.ratsweg.kernel.Dates;
+import de.ratsweg.kernel.RatswegGroups;
 import de.ratsweg.security.UserDirectory;
 import de.ratsweg.tenancy.Municipalities;
 

@@ -7,10 +7,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
 import org.springframework.stereotype.Service;
 
+import de.ratsweg.engine.SignedIn;
 import de.ratsweg.project.SmartCityProject;
 import de.ratsweg.security.UserDirectory;
 import de.ratsweg.tenancy.Municipalities;
@@ -52,8 +52,7 @@ public class ProjectRecords {
 	 * read its history (another municipality's, or no role that reads history)
 	 */
 	public DecisionRecord recordOf(String businessKey, String userId) {
-		Authentication previous = this.identity.getCurrentAuthentication();
-		try {
+		return SignedIn.runAs(this.identity, null, () -> {
 			HistoricProcessInstance project = visibleProject(businessKey, userId);
 			ProjectHistory projectHistory = ProjectHistory.read(this.engine, this.municipalities, project);
 			Object title = projectHistory.value(project, SmartCityProject.TITLE);
@@ -65,15 +64,7 @@ public class ProjectRecords {
 					(project.getEndTime() == null) ? Outcomes.RUNNING : (outcome != null)
 							? Outcomes.label(Outcomes.PROJECT_OUTCOMES, outcome) : Outcomes.CANCELLED,
 					Decisions.of(projectHistory));
-		}
-		finally {
-			if (previous != null) {
-				this.identity.setAuthentication(previous);
-			}
-			else {
-				this.identity.clearAuthentication();
-			}
-		}
+		});
 	}
 
 	/**

@@ -14,7 +14,6 @@ import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.Diagnostic;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thymeleaf.ITemplateEngine;
@@ -27,7 +26,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
-import de.ratsweg.project.Dates;
+import de.ratsweg.engine.EngineClock;
+import de.ratsweg.kernel.Dates;
 
 /**
  * The decision record as an A4 PDF: the page {@code templates/record/record.html} with
@@ -131,7 +131,7 @@ public class RecordPdf {
 		Context context = new Context(Locale.GERMANY);
 		context.setVariable("record", record);
 		context.setVariable("inlineStyles", this.styles);
-		context.setVariable("asOf", ClockUtil.getCurrentTime().toInstant().atZone(Dates.ZONE));
+		context.setVariable("asOf", EngineClock.now().toInstant().atZone(Dates.ZONE));
 		return NOT_IN_XML.matcher(this.templates.process(TEMPLATE, context)).replaceAll(" ");
 	}
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import de.ratsweg.kernel.RatswegGroups;
+
 /**
  * Who may do what: the one definition from which Ratsweg generates the Camunda
  * authorizations of its groups ({@link WorkGroups}). Read it as a table, one row per

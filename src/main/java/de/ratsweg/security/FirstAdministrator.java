@@ -7,9 +7,11 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
+
+import de.ratsweg.kernel.RatswegGroups;
+import de.ratsweg.startup.StartupStep;
 
 /**
  * Outside the demo profile: creates the first administrator from environment variables,
@@ -17,14 +19,14 @@ import org.springframework.stereotype.Component;
  * whose passwords are public.
  */
 @Component
-@Profile("!" + DemoUsers.PROFILE)
-class FirstAdministrator implements SmartInitializingSingleton {
+@Profile("!" + DemoAccounts.PROFILE)
+class FirstAdministrator implements StartupStep {
 
 	static final int MINIMUM_PASSWORD_LENGTH = 12;
 
 	private static final Set<String> WELL_KNOWN_PASSWORDS = Set.of("admin", "administrator", "password", "passwort",
 			"demo", "changeme", "change-me", "secret", "geheim", "camunda", "ratsweg", "123456789012",
-			DemoUsers.PASSWORD.toLowerCase(Locale.ROOT));
+			DemoAccounts.PASSWORD.toLowerCase(Locale.ROOT));
 
 	private static final String ACTION = "Set the environment variable RATSWEG_ADMIN_PASSWORD (and RATSWEG_ADMIN_USER "
 			+ "if the administrator should not be called 'admin') and start Ratsweg again.";
@@ -35,16 +37,23 @@ class FirstAdministrator implements SmartInitializingSingleton {
 
 	private final IdentitySetup identitySetup;
 
-	private final WorkGroups workGroups;
-
-	FirstAdministrator(AdminProperties properties, IdentitySetup identitySetup, WorkGroups workGroups) {
+	FirstAdministrator(AdminProperties properties, IdentitySetup identitySetup) {
 		this.properties = properties;
 		this.identitySetup = identitySetup;
-		this.workGroups = workGroups;
 	}
 
 	@Override
-	public void afterSingletonsInstantiated() {
+	public Stage stage() {
+		return Stage.USERS;
+	}
+
+	@Override
+	public String description() {
+		return "first administrator (RATSWEG_ADMIN_USER), demo users removed";
+	}
+
+	@Override
+	public void run() {
 		String password = this.properties.password();
 		boolean passwordGiven = password != null && !password.isBlank();
 		if (passwordGiven) {
@@ -55,7 +64,6 @@ class FirstAdministrator implements SmartInitializingSingleton {
 						ACTION);
 			}
 		}
-		this.workGroups.ensure();
 		removeDemoUsers();
 		String userId = this.properties.userId();
 		if (passwordGiven && !this.identitySetup.userExists(userId)) {
@@ -89,8 +97,8 @@ class FirstAdministrator implements SmartInitializingSingleton {
 	private void removeDemoUsers() {
 		// Only users that carry the demo marker: a real colleague may have the same user
 		// id.
-		for (String userId : DemoUsers.USER_IDS) {
-			if (!userId.equals(this.properties.userId()) && this.identitySetup.isDemoUser(userId)) {
+		for (String userId : this.identitySetup.demoUserIds()) {
+			if (!userId.equals(this.properties.userId())) {
 				this.identitySetup.deleteUser(userId);
 				log.warn("Removed demo user '{}': its password is public and the demo profile is not active", userId);
 			}

@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
  * further attempts from there down ({@link LoginThrottle}).
  */
 @Component
-class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
+public class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
 
-	static final String ROLE_ADMIN = "ROLE_ADMIN";
+	public static final String ROLE_ADMIN = "ROLE_ADMIN";
 
 	private final IdentityService identityService;
 

@@ -15,13 +15,15 @@ import org.camunda.bpm.engine.identity.User;
 
 import org.springframework.stereotype.Component;
 
+import de.ratsweg.kernel.RatswegGroups;
+
 /**
  * Creates groups, users, memberships and group authorizations when they are missing.
  * Every method can run on every start: what exists is left as it is (an administrator may
  * have changed it in Camunda Admin).
  */
 @Component
-class IdentitySetup {
+public class IdentitySetup {
 
 	private final IdentityService identityService;
 
@@ -32,7 +34,7 @@ class IdentitySetup {
 		this.authorizationService = authorizationService;
 	}
 
-	void ensureGroup(String groupId, String name, String type) {
+	public void ensureGroup(String groupId, String name, String type) {
 		if (this.identityService.createGroupQuery().groupId(groupId).count() == 0) {
 			Group group = this.identityService.newGroup(groupId);
 			group.setName(name);
@@ -44,7 +46,7 @@ class IdentitySetup {
 	/**
 	 * @return whether the user was created
 	 */
-	boolean ensureUser(String userId, String password, String firstName, String lastName, String email) {
+	public boolean ensureUser(String userId, String password, String firstName, String lastName, String email) {
 		if (userExists(userId)) {
 			return false;
 		}
@@ -78,13 +80,17 @@ class IdentitySetup {
 		return this.identityService.createUserQuery().userId(userId).count() > 0;
 	}
 
-	/** Whether the user exists and is one of the demo users (by their e-mail domain). */
-	boolean isDemoUser(String userId) {
-		User user = this.identityService.createUserQuery().userId(userId).singleResult();
-		return user != null && user.getEmail() != null && user.getEmail().endsWith("@" + DemoUsers.EMAIL_DOMAIN);
+	/** The users marked as demo users (by their e-mail domain). */
+	List<String> demoUserIds() {
+		return this.identityService.createUserQuery()
+			.userEmailLike("%@" + DemoAccounts.EMAIL_DOMAIN)
+			.unlimitedList()
+			.stream()
+			.map(User::getId)
+			.toList();
 	}
 
-	void ensureMembership(String userId, String groupId) {
+	public void ensureMembership(String userId, String groupId) {
 		if (this.identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
 			this.identityService.createMembership(userId, groupId);
 		}

@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 
+import de.ratsweg.kernel.RatswegGroups;
+
 /**
  * A user authenticated against the engine's identity service, with what the engine needs
  * for its authorization and tenant checks.
@@ -14,13 +16,13 @@ import org.camunda.bpm.engine.identity.Tenant;
  * @param groupIds the groups the user belongs to
  * @param tenantIds the tenants the user belongs to, directly or through a group
  */
-record RatswegUser(String userId, List<String> groupIds, List<String> tenantIds) {
+public record RatswegUser(String userId, List<String> groupIds, List<String> tenantIds) {
 
 	/**
 	 * The user's groups and tenants (directly or through a group) as the engine knows
 	 * them.
 	 */
-	static RatswegUser load(IdentityService identityService, String userId) {
+	public static RatswegUser load(IdentityService identityService, String userId) {
 		List<String> groupIds = identityService.createGroupQuery()
 			.groupMember(userId)
 			.unlimitedList()
@@ -37,7 +39,7 @@ record RatswegUser(String userId, List<String> groupIds, List<String> tenantIds)
 		return new RatswegUser(userId, groupIds, tenantIds);
 	}
 
-	boolean isAdmin() {
+	public boolean isAdmin() {
 		return this.groupIds.contains(RatswegGroups.ADMIN);
 	}
 

@@ -6,11 +6,11 @@ package de.ratsweg.security;
  *
  * @see StartupRefusedFailureAnalyzer
  */
-class StartupRefusedException extends RuntimeException {
+public class StartupRefusedException extends RuntimeException {
 
 	private final String action;
 
-	StartupRefusedException(String message, String action) {
+	public StartupRefusedException(String message, String action) {
 		super(message);
 		this.action = action;
 	}

@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
+
+import de.ratsweg.engine.SignedIn;
+import de.ratsweg.kernel.RatswegGroups;
 
 /**
  * What Ratsweg reads about a person from the engine's identity service: the name users
@@ -60,20 +62,8 @@ public final class UserDirectory {
 	 * afterwards.
 	 */
 	public static <T> T asUser(IdentityService identityService, String userId, Supplier<T> action) {
-		Authentication previous = identityService.getCurrentAuthentication();
 		RatswegUser user = RatswegUser.load(identityService, userId);
-		identityService.setAuthentication(userId, user.groupIds(), user.tenantIds());
-		try {
-			return action.get();
-		}
-		finally {
-			if (previous != null) {
-				identityService.setAuthentication(previous);
-			}
-			else {
-				identityService.clearAuthentication();
-			}
-		}
+		return SignedIn.runAs(identityService, new SignedIn(userId, user.groupIds(), user.tenantIds()), action);
 	}
 
 }

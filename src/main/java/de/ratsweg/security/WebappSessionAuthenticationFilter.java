@@ -6,16 +6,15 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import de.ratsweg.engine.SignedIn;
+import de.ratsweg.engine.WebappLogin;
 
 /**
  * Ratsweg's own pages use the login of the Camunda webapps: whoever is logged in to
@@ -25,16 +24,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
-	static final String ENGINE = "default";
-
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		HttpSession session = request.getSession(false);
-		Authentications authentications = (session != null) ? AuthenticationUtil.getAuthsFromSession(session) : null;
-		if (authentications != null
-				&& authentications.getAuthenticationForProcessEngine(ENGINE) instanceof UserAuthentication user) {
-			RatswegUser principal = new RatswegUser(user.getIdentityId(), user.getGroupIds(), user.getTenantIds());
+		SignedIn user = WebappLogin.of(request);
+		if (user != null) {
+			RatswegUser principal = new RatswegUser(user.userId(), user.groupIds(), user.tenantIds());
 			SecurityContext context = SecurityContextHolder.createEmptyContext();
 			context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
 					AuthorityUtils.createAuthorityList(

@@ -1,7 +1,5 @@
 package de.ratsweg.security;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -12,33 +10,37 @@ import org.camunda.bpm.engine.authorization.Resources;
 
 import org.springframework.stereotype.Component;
 
+import de.ratsweg.kernel.RatswegGroups;
 import de.ratsweg.security.AccessRules.Operation;
-import de.ratsweg.tasklist.TaskFilters;
-import de.ratsweg.tenancy.Municipalities;
+import de.ratsweg.startup.StartupStep;
 
 /**
- * Creates the municipalities (tenants), the groups and their Camunda authorizations from
- * {@link AccessRules}, on every start. Tasks themselves become visible through the
- * engine's default task permissions: whoever is assignee or candidate (directly or
- * through a group) may read and work on the task, nobody else.
+ * Creates the groups and their Camunda authorizations from {@link AccessRules}, on every
+ * start. Tasks themselves become visible through the engine's default task permissions:
+ * whoever is assignee or candidate (directly or through a group) may read and work on the
+ * task, nobody else.
  */
 @Component
-class WorkGroups {
+class WorkGroups implements StartupStep {
 
 	private final IdentitySetup identitySetup;
 
-	private final TaskFilters taskFilters;
-
-	private final Municipalities municipalities;
-
-	WorkGroups(IdentitySetup identitySetup, TaskFilters taskFilters, Municipalities municipalities) {
+	WorkGroups(IdentitySetup identitySetup) {
 		this.identitySetup = identitySetup;
-		this.taskFilters = taskFilters;
-		this.municipalities = municipalities;
 	}
 
-	void ensure() {
-		this.municipalities.ensureTenants();
+	@Override
+	public Stage stage() {
+		return Stage.GROUPS_AND_AUTHORIZATIONS;
+	}
+
+	@Override
+	public String description() {
+		return "administrators' and work groups with their authorizations";
+	}
+
+	@Override
+	public void run() {
 		this.identitySetup.ensureAdministratorGroup();
 		for (String groupId : RatswegGroups.workGroupIds()) {
 			this.identitySetup.ensureGroup(groupId, RatswegGroups.nameOf(groupId), Groups.GROUP_TYPE_WORKFLOW);
@@ -49,24 +51,6 @@ class WorkGroups {
 		// groups.
 		this.identitySetup.ensureGroup(RatswegGroups.LEADS, RatswegGroups.nameOf(RatswegGroups.LEADS),
 				Groups.GROUP_TYPE_WORKFLOW);
-		shareFilters(this.taskFilters.ensure());
-	}
-
-	/**
-	 * Each filter is shared with the groups of its definition (members may read it) and
-	 * with no other work group.
-	 */
-	private void shareFilters(Map<String, List<String>> groupsByFilter) {
-		groupsByFilter.forEach((filterId, groups) -> {
-			for (String groupId : RatswegGroups.workGroupIds()) {
-				if (groups.contains(groupId) && AccessRules.of(groupId).contains(Operation.WORK_ON_TASKS)) {
-					this.identitySetup.grant(groupId, Resources.FILTER, filterId, Permissions.READ);
-				}
-				else {
-					this.identitySetup.revoke(groupId, Resources.FILTER, filterId, Permissions.READ);
-				}
-			}
-		});
 	}
 
 	private void apply(String groupId, Set<Operation> operations) {

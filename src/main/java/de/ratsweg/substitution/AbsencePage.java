@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import de.ratsweg.project.Dates;
+import de.ratsweg.kernel.Dates;
 
 /**
  * The German page "Vertretung bei Abwesenheit" ({@code /vertretung}), linked from the

@@ -12,8 +12,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +20,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import de.ratsweg.project.Dates;
-import de.ratsweg.security.RatswegGroups;
+import de.ratsweg.engine.EngineClock;
+import de.ratsweg.kernel.Dates;
+import de.ratsweg.kernel.RatswegGroups;
 import de.ratsweg.security.UserDirectory;
 import de.ratsweg.tenancy.Municipalities;
 
@@ -53,15 +52,18 @@ public class AbsenceService implements Substitutes {
 
 	private final TaskService taskService;
 
-	private final ProcessEngineConfigurationImpl engineConfiguration;
+	private final ProcessEngine engine;
+
+	private final AbsenceSchedule schedule;
 
 	private final Municipalities municipalities;
 
-	AbsenceService(Absences absences, ProcessEngine engine, Municipalities municipalities) {
+	AbsenceService(Absences absences, ProcessEngine engine, Municipalities municipalities, AbsenceSchedule schedule) {
 		this.absences = absences;
 		this.identityService = engine.getIdentityService();
 		this.taskService = engine.getTaskService();
-		this.engineConfiguration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+		this.engine = engine;
+		this.schedule = schedule;
 		this.municipalities = municipalities;
 	}
 
@@ -222,9 +224,9 @@ public class AbsenceService implements Substitutes {
 			throw refused("Die Bemerkung ist zu lang (höchstens 500 Zeichen).");
 		}
 		Absence absence = new Absence(UUID.randomUUID().toString(), userId, substitute.getId(), tenantId, first, last,
-				note, actorId, ClockUtil.getCurrentTime().toInstant());
+				note, actorId, EngineClock.now().toInstant());
 		this.absences.insert(absence);
-		AbsenceTimers.schedule(this.engineConfiguration, absence);
+		this.schedule.plan(absence);
 		log.info("Absence {} recorded by '{}': '{}' away {} to {}, substitute '{}'", absence.id(), actorId, userId,
 				first, last, substitute.getId());
 		if (absence.covers(today())) {
@@ -246,7 +248,7 @@ public class AbsenceService implements Substitutes {
 			throw new AbsenceRefusedException(HttpStatus.FORBIDDEN,
 					"Sie können nur Ihre eigene Abwesenheit löschen; für andere löscht die Administration sie.");
 		}
-		AbsenceTimers.cancel(this.engineConfiguration, absence);
+		this.schedule.cancel(absence);
 		this.absences.delete(absence.id());
 		reconcile(absence.userId(), absence.tenantId());
 		log.info("Absence {} of '{}' removed by '{}'", absence.id(), absence.userId(), actorId);
@@ -279,7 +281,7 @@ public class AbsenceService implements Substitutes {
 		List<TaskRef> handedOver = new ArrayList<>();
 		List<TaskRef> notHandedOver = new ArrayList<>();
 		for (Task task : tasksOf(absence.userId(), absence.tenantId())) {
-			List<String> groups = SubstitutedTask.of(task, this.engineConfiguration).candidateGroups();
+			List<String> groups = SubstitutedTask.of(task, this.engine).candidateGroups();
 			if (groups.isEmpty()) {
 				notHandedOver.add(new TaskRef(task.getId(), task.getName(),
 						"persönliche Aufgabe (z. B. eine Stimme im Umlaufverfahren), nicht vertretbar"));
@@ -304,7 +306,7 @@ public class AbsenceService implements Substitutes {
 	 */
 	void reconcile(String userId, String tenantId) {
 		for (Task task : tasksOf(userId, tenantId)) {
-			reconcile(SubstitutedTask.of(task, this.engineConfiguration));
+			reconcile(SubstitutedTask.of(task, this.engine));
 		}
 	}
 

@@ -8,11 +8,11 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -48,7 +48,7 @@ record SubstitutedTask(String id, String assignee, String tenantId, Supplier<Col
 				task.getProcessEngineServices().getAuthorizationService());
 	}
 
-	static SubstitutedTask of(Task task, ProcessEngineConfigurationImpl engine) {
+	static SubstitutedTask of(Task task, ProcessEngine engine) {
 		TaskService tasks = engine.getTaskService();
 		String id = task.getId();
 		return new SubstitutedTask(id, task.getAssignee(), task.getTenantId(), () -> tasks.getIdentityLinksForTask(id),

@@ -4,12 +4,11 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.persistence.entity.PropertyChange;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 import org.springframework.beans.factory.ObjectProvider;
 
-import de.ratsweg.project.ProcessRecords;
+import de.ratsweg.engine.EngineExtensions;
+import de.ratsweg.kernel.ProcessRecords;
 
 /**
  * Substitution at the moment it matters, on every user task:
@@ -21,7 +20,7 @@ import de.ratsweg.project.ProcessRecords;
  * names both.</li>
  * </ul>
  */
-class SubstitutionListener implements TaskListener {
+public class SubstitutionListener implements TaskListener {
 
 	/** Task variable: the absent user a substitute took the task over from. */
 	static final String ON_BEHALF_OF = "onBehalfOf";
@@ -31,7 +30,7 @@ class SubstitutionListener implements TaskListener {
 
 	private final ObjectProvider<AbsenceService> absences;
 
-	SubstitutionListener(ObjectProvider<AbsenceService> absences) {
+	public SubstitutionListener(ObjectProvider<AbsenceService> absences) {
 		this.absences = absences;
 	}
 
@@ -64,11 +63,7 @@ class SubstitutionListener implements TaskListener {
 	 * behalf; any other assignment ends that.
 	 */
 	private void rememberWhomTheSubstituteStandsInFor(DelegateTask task) {
-		if (!(task instanceof TaskEntity entity)) {
-			return;
-		}
-		PropertyChange change = entity.getPropertyChanges().get(TaskEntity.ASSIGNEE);
-		Object previous = (change != null) ? change.getOrgValue() : null;
+		Object previous = EngineExtensions.previousValue(task, EngineExtensions.ASSIGNEE);
 		if (previous instanceof String absent && task.getAssignee() != null && !absent.equals(task.getAssignee())
 				&& service().standingInFor(absent, task.getTenantId(), candidateGroups(task))
 					.contains(task.getAssignee())) {

@@ -7,10 +7,9 @@ import jakarta.ws.rs.core.Response;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 
-import de.ratsweg.forms.TaskInputException;
+import de.ratsweg.engine.TaskInputException;
 import de.ratsweg.tasklist.TaskConflictException;
 
 /**
@@ -77,7 +76,7 @@ final class ClientErrors {
 			if (cause instanceof AuthorizationException) {
 				return Response.fromResponse(camunda).status(Response.Status.FORBIDDEN).build();
 			}
-			if (cause instanceof BadUserRequestException || cause instanceof FormFieldValidationException
+			if (cause instanceof BadUserRequestException || TaskInputException.isRefusedFormInput(cause)
 					|| (message != null && message.startsWith(UNREADABLE_XML))) {
 				return Response.fromResponse(camunda).status(Response.Status.BAD_REQUEST).build();
 			}

@@ -11,8 +11,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
-import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+
+import de.ratsweg.engine.SignedIn;
 
 /**
  * A task, process instance or execution the caller cannot see is "not found", exactly as
@@ -56,8 +56,8 @@ class NotVisibleIsNotFound implements ContainerRequestFilter {
 				continue;
 			}
 			ProcessEngine engine = ProcessEngines.getDefaultProcessEngine();
-			Authentication user = (engine != null) ? engine.getIdentityService().getCurrentAuthentication() : null;
-			if (user == null || (user.getGroupIds() != null && user.getGroupIds().contains(Groups.CAMUNDA_ADMIN))) {
+			SignedIn user = (engine != null) ? SignedIn.current(engine.getIdentityService()) : null;
+			if (user == null || user.isAdministrator(engine.getProcessEngineConfiguration())) {
 				return;
 			}
 			if (!check.visible().test(engine, matcher.group(1))) {

@@ -9,13 +9,12 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 import org.springframework.beans.factory.ObjectProvider;
 
-import de.ratsweg.project.Dates;
+import de.ratsweg.engine.EngineExtensions;
+import de.ratsweg.kernel.Dates;
 import de.ratsweg.project.SmartCityProject;
-import de.ratsweg.system.EngineExtensions;
 import de.ratsweg.tenancy.Municipalities;
 
 /**
@@ -54,7 +53,7 @@ public class TaskColumns implements TaskListener {
 
 	private final ObjectProvider<Municipalities> municipalities;
 
-	TaskColumns(ObjectProvider<Municipalities> municipalities) {
+	public TaskColumns(ObjectProvider<Municipalities> municipalities) {
 		this.municipalities = municipalities;
 	}
 
@@ -68,7 +67,7 @@ public class TaskColumns implements TaskListener {
 			}
 			setIfPresent(task, COST, euros(task.getVariable(SmartCityProject.ESTIMATED_COST)));
 		}
-		if (created || EngineExtensions.changed(task, TaskEntity.DUE_DATE)) {
+		if (created || EngineExtensions.changed(task, EngineExtensions.DUE_DATE)) {
 			String deadline = deadline(task.getDueDate());
 			if (deadline != null) {
 				task.setVariableLocal(DEADLINE, deadline);

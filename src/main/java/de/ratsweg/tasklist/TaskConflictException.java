@@ -1,7 +1,6 @@
 package de.ratsweg.tasklist;
 
 import jakarta.ws.rs.core.Response;
-
 import org.camunda.bpm.engine.rest.exception.RestException;
 
 /**
@@ -15,7 +14,7 @@ public class TaskConflictException extends RestException {
 
 	private static final long serialVersionUID = 1L;
 
-	TaskConflictException(String germanMessage, Exception cause) {
+	public TaskConflictException(String germanMessage, Exception cause) {
 		super(Response.Status.CONFLICT, cause, germanMessage);
 	}
 

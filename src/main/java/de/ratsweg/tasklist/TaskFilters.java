@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
-import de.ratsweg.security.RatswegGroups;
+import de.ratsweg.kernel.RatswegGroups;
 
 /**
  * The task list filters of Tasklist, one definition for all of them: without a filter,

@@ -9,6 +9,9 @@ import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
+import de.ratsweg.engine.tenancy.StartingUserTenant;
+import de.ratsweg.startup.StartupStep;
+
 /**
  * The municipalities that share this installation, each a Camunda tenant. Process models
  * are shared; every process instance belongs to the municipality of the user who started
@@ -17,7 +20,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @EnableConfigurationProperties(TenancyProperties.class)
-public class Municipalities {
+public class Municipalities implements StartupStep {
 
 	private final List<Municipality> municipalities;
 
@@ -57,6 +60,21 @@ public class Municipalities {
 	 * Creates the tenant of every municipality that does not exist yet. An existing
 	 * tenant keeps its name (an administrator may have changed it in Camunda Admin).
 	 */
+	@Override
+	public Stage stage() {
+		return Stage.TENANTS;
+	}
+
+	@Override
+	public String description() {
+		return "municipalities as tenants";
+	}
+
+	@Override
+	public void run() {
+		ensureTenants();
+	}
+
 	public void ensureTenants() {
 		for (Municipality municipality : this.municipalities) {
 			if (this.identityService.createTenantQuery().tenantId(municipality.id()).count() == 0) {

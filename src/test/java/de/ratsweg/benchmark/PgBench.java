@@ -9,8 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * PostgreSQL's own ceiling on this machine, for context: {@code pgbench} with a
- * transaction of one insert into a scratch table of a scratch database.
+ * PostgreSQL's own ceiling on the machine the benchmark runs on, for context:
+ * {@code pgbench} with a transaction of one insert into a scratch table of a scratch
+ * database.
  */
 final class PgBench {
 

@@ -20,7 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import de.ratsweg.ProcessModels;
 import de.ratsweg.ProjectIdeas;
-import de.ratsweg.project.Dates;
+import de.ratsweg.kernel.Dates;
 import de.ratsweg.project.SmartCityProject;
 import de.ratsweg.security.DemoRoster;
 

@@ -23,7 +23,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-import de.ratsweg.security.RatswegGroups;
+import de.ratsweg.kernel.RatswegGroups;
 import de.ratsweg.tasklist.TaskFilters;
 import de.ratsweg.tasklist.TaskFiltersOnAnyEngine;
 

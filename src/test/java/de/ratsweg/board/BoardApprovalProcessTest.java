@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import de.ratsweg.DeployedModels;
 import de.ratsweg.ProjectIdeas;
-import de.ratsweg.forms.TaskInputException;
+import de.ratsweg.engine.TaskInputException;
 
 import static de.ratsweg.board.BoardApproval.*;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -20,7 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import de.ratsweg.MunicipalProcesses;
 import de.ratsweg.RatswegSpringTest;
-import de.ratsweg.project.DemoProjects;
+import de.ratsweg.demo.DemoProjects;
 import de.ratsweg.security.DemoRoster;
 
 import static org.assertj.core.api.Assertions.assertThat;

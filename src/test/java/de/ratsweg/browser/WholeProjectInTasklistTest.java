@@ -34,7 +34,7 @@ import de.ratsweg.MunicipalProcesses;
 import de.ratsweg.ProjectWork;
 import de.ratsweg.RatswegApplication;
 import de.ratsweg.TestProfiles;
-import de.ratsweg.project.Dates;
+import de.ratsweg.kernel.Dates;
 import de.ratsweg.project.SmartCityProject;
 import de.ratsweg.security.DemoRoster;
 

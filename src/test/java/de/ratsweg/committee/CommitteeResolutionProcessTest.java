@@ -15,8 +15,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import de.ratsweg.DeployedModels;
 import de.ratsweg.ProjectIdeas;
-import de.ratsweg.forms.TaskInputException;
-import de.ratsweg.project.Dates;
+import de.ratsweg.engine.TaskInputException;
+import de.ratsweg.kernel.Dates;
 
 import static de.ratsweg.OnDay.on;
 import static de.ratsweg.committee.CommitteeResolution.*;

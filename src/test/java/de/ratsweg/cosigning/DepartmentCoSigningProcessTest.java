@@ -14,8 +14,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import de.ratsweg.DeployedModels;
 import de.ratsweg.ProjectIdeas;
+import de.ratsweg.engine.TaskInputException;
 import de.ratsweg.forms.FormText;
-import de.ratsweg.forms.TaskInputException;
 
 import static de.ratsweg.cosigning.DepartmentCoSigning.*;
 import static org.assertj.core.api.Assertions.assertThat;

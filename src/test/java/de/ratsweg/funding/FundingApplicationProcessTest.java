@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import de.ratsweg.DeployedModels;
 import de.ratsweg.ProjectIdeas;
-import de.ratsweg.forms.TaskInputException;
+import de.ratsweg.engine.TaskInputException;
 
 import static de.ratsweg.funding.FundingApplication.*;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -30,6 +30,9 @@ import de.ratsweg.ProcessModels;
 import de.ratsweg.ProjectIdeas;
 import de.ratsweg.RatswegSpringTest;
 import de.ratsweg.TestMailServer;
+import de.ratsweg.engine.notification.DeadlineJobHandler;
+import de.ratsweg.engine.notification.Mail;
+import de.ratsweg.engine.notification.MailJobHandler;
 import de.ratsweg.security.DemoRoster;
 
 import static org.assertj.core.api.Assertions.assertThat;

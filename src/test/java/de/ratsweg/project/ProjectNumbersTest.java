@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import de.ratsweg.MunicipalProcesses;
 import de.ratsweg.ProjectIdeas;
 import de.ratsweg.RatswegSpringTest;
+import de.ratsweg.kernel.Dates;
 import de.ratsweg.security.DemoRoster;
 
 import static org.assertj.core.api.Assertions.assertThat;

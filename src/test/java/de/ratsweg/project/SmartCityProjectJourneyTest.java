@@ -7,9 +7,9 @@ import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -28,10 +28,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import de.ratsweg.MunicipalProcesses;
-import de.ratsweg.ProjectWork;
 import de.ratsweg.ProjectIdeas;
+import de.ratsweg.ProjectWork;
 import de.ratsweg.RatswegSpringTest;
-import de.ratsweg.forms.TaskInputException;
+import de.ratsweg.engine.TaskInputException;
 import de.ratsweg.security.DemoRoster;
 import de.ratsweg.tasklist.TaskFilters;
 

@@ -14,7 +14,7 @@ import de.ratsweg.ProjectIdeas;
 import de.ratsweg.board.BoardApproval;
 import de.ratsweg.committee.CommitteeResolution;
 import de.ratsweg.cosigning.DepartmentCoSigning;
-import de.ratsweg.forms.TaskInputException;
+import de.ratsweg.engine.TaskInputException;
 import de.ratsweg.funding.FundingApplication;
 
 import static de.ratsweg.project.SmartCityProject.*;

@@ -52,7 +52,7 @@ class DemoProjectRecordTest {
 	};
 
 	/**
-	 * Soest's project the board rejected: finished (see {@code project/DemoProjects}).
+	 * Soest's project the board rejected: finished (see {@code demo/DemoProjects}).
 	 */
 	private static final String REJECTED = "DEMO-SO-4";
 

@@ -29,10 +29,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import de.ratsweg.MunicipalProcesses;
-import de.ratsweg.ProjectWork;
 import de.ratsweg.ProjectIdeas;
+import de.ratsweg.ProjectWork;
 import de.ratsweg.RatswegSpringTest;
-import de.ratsweg.project.Dates;
+import de.ratsweg.kernel.Dates;
 import de.ratsweg.project.SmartCityProject;
 import de.ratsweg.security.DemoRoster;
 

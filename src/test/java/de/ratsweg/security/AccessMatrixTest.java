@@ -31,6 +31,7 @@ import de.ratsweg.ProcessModels;
 import de.ratsweg.ProjectIdeas;
 import de.ratsweg.RatswegSpringTest;
 import de.ratsweg.RestWork;
+import de.ratsweg.kernel.RatswegGroups;
 import de.ratsweg.security.AccessRules.Operation;
 
 import static org.assertj.core.api.Assertions.assertThat;

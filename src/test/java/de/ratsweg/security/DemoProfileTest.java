@@ -1,12 +1,14 @@
 package de.ratsweg.security;
 
-import de.ratsweg.SeparateApplication;
-import de.ratsweg.TestProfiles;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
+
+import de.ratsweg.SeparateApplication;
+import de.ratsweg.TestProfiles;
+import de.ratsweg.demo.DemoUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;

@@ -1,5 +1,6 @@
 package de.ratsweg.security;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -8,6 +9,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 
 import org.springframework.context.ApplicationContext;
 
+import de.ratsweg.demo.DemoUsers;
+import de.ratsweg.startup.StartupStep;
 import de.ratsweg.tenancy.Municipalities;
 
 /**
@@ -72,7 +75,13 @@ public final class DemoRoster {
 	public static void createIn(ApplicationContext context) {
 		IdentitySetup identitySetup = context.getBean(IdentitySetup.class);
 		Municipalities municipalities = context.getBean(Municipalities.class);
-		context.getBean(WorkGroups.class).ensure();
+		// tenants, groups and authorizations, filters: as at start-up
+		context.getBeansOfType(StartupStep.class)
+			.values()
+			.stream()
+			.filter((step) -> step.stage().compareTo(StartupStep.Stage.FILTERS) <= 0)
+			.sorted(Comparator.comparing(StartupStep::stage))
+			.forEach(StartupStep::run);
 		for (DemoUsers.DemoUser user : DemoUsers.ROSTER) {
 			DemoUsers.create(identitySetup, municipalities, user);
 		}

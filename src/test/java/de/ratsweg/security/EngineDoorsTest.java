@@ -18,7 +18,8 @@ import org.springframework.context.annotation.ClassPathScanningCandidateComponen
 import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.util.ClassUtils;
 
-import de.ratsweg.forms.FormInputGuard;
+import de.ratsweg.engine.forms.FormInputGuard;
+import de.ratsweg.engine.security.EngineDoors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,5 @@
 package de.ratsweg.security;
 
-import de.ratsweg.RatswegSpringTest;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -8,6 +7,11 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+
+import de.ratsweg.RatswegSpringTest;
+import de.ratsweg.engine.security.ClientExpressionsRefused;
+import de.ratsweg.engine.security.EngineDoors;
+import de.ratsweg.engine.security.PersonalTasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import de.ratsweg.RatswegSpringTest;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -19,16 +18,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
-
-import de.ratsweg.RestWork;
-
-import de.ratsweg.tenancy.Municipalities;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+
+import de.ratsweg.RatswegSpringTest;
+import de.ratsweg.RestWork;
+import de.ratsweg.kernel.RatswegGroups;
+import de.ratsweg.tenancy.Municipalities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

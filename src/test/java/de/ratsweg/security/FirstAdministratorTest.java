@@ -3,13 +3,16 @@ package de.ratsweg.security;
 import java.util.List;
 import java.util.UUID;
 
-import de.ratsweg.SeparateApplication;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
+
+import de.ratsweg.SeparateApplication;
+import de.ratsweg.demo.DemoUsers;
+import de.ratsweg.kernel.RatswegGroups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;

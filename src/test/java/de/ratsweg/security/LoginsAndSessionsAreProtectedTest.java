@@ -29,6 +29,7 @@ import de.ratsweg.RestWork;
 import de.ratsweg.SeparateApplication;
 import de.ratsweg.TestProfiles;
 import de.ratsweg.WebappSession;
+import de.ratsweg.kernel.RatswegGroups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RatswegSpringTest
 class LoginsAndSessionsAreProtectedTest {
 
-	/** Two addresses of this machine's loopback network: an attacker's and the user's. */
+	/** Two addresses of the loopback network: an attacker's and the user's. */
 	private static final String ATTACKER = "127.0.0.2";
 
 	private static final String REAL_USER = "127.0.0.1";

@@ -23,6 +23,7 @@ import de.ratsweg.ProjectIdeas;
 import de.ratsweg.RatswegSpringTest;
 import de.ratsweg.RestWork;
 import de.ratsweg.WebappSession;
+import de.ratsweg.kernel.RatswegGroups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;

@@ -17,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import de.ratsweg.RatswegSpringTest;
 import de.ratsweg.RestWork;
 import de.ratsweg.WebappSession;
+import de.ratsweg.kernel.RatswegGroups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -2,8 +2,6 @@ package de.ratsweg.security;
 
 import java.util.List;
 
-import de.ratsweg.RatswegSpringTest;
-import de.ratsweg.WebappSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +13,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+
+import de.ratsweg.RatswegSpringTest;
+import de.ratsweg.WebappSession;
+import de.ratsweg.kernel.RatswegGroups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

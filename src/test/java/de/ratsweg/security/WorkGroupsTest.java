@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import de.ratsweg.RatswegSpringTest;
+import de.ratsweg.kernel.RatswegGroups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +42,7 @@ class WorkGroupsTest {
 		this.identitySetup.grant(RatswegGroups.STAFF, Resources.PROCESS_DEFINITION, Authorization.ANY,
 				ProcessDefinitionPermissions.CREATE_INSTANCE);
 
-		this.workGroups.ensure();
+		this.workGroups.run();
 
 		assertThat(may(RatswegGroups.COMMITTEE_OFFICE, ProcessDefinitionPermissions.CREATE_INSTANCE,
 				Resources.PROCESS_DEFINITION, "FundingApplicationProcess"))

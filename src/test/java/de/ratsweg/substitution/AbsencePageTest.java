@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import de.ratsweg.RatswegSpringTest;
 import de.ratsweg.WebappSession;
-import de.ratsweg.project.Dates;
+import de.ratsweg.kernel.Dates;
 import de.ratsweg.security.DemoRoster;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -30,7 +30,7 @@ import de.ratsweg.ProjectIdeas;
 import de.ratsweg.RatswegSpringTest;
 import de.ratsweg.RestWork;
 import de.ratsweg.TestMailServer;
-import de.ratsweg.project.Dates;
+import de.ratsweg.kernel.Dates;
 import de.ratsweg.security.DemoRoster;
 
 import static org.assertj.core.api.Assertions.assertThat;

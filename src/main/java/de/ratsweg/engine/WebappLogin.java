@@ -1,0 +1,32 @@
+package de.ratsweg.engine;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+
+/**
+ * Who is logged in to the Camunda webapps (Tasklist, Cockpit, Admin) in the request's
+ * session, as the webapps keep it.
+ */
+public final class WebappLogin {
+
+	/** The engine Ratsweg runs (the webapps keep one login per engine). */
+	public static final String ENGINE = "default";
+
+	private WebappLogin() {
+	}
+
+	/** The user logged in to the webapps in this session, or null. */
+	public static SignedIn of(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		Authentications authentications = (session != null) ? AuthenticationUtil.getAuthsFromSession(session) : null;
+		if (authentications != null
+				&& authentications.getAuthenticationForProcessEngine(ENGINE) instanceof UserAuthentication user) {
+			return new SignedIn(user.getIdentityId(), user.getGroupIds(), user.getTenantIds());
+		}
+		return null;
+	}
+
+}
