@@ -133,11 +133,9 @@ public class CoSigning {
 	 * fields so that the next department starts with an empty form.
 	 */
 	public void recordStatement(DelegateTask task) {
-		Map<String, Object> record = new LinkedHashMap<>();
-		record.put("department", task.getVariable("department"));
-		record.put("statement", task.getVariable(STATEMENT));
-		record.put("text", task.getVariable(STATEMENT_TEXT));
-		ProcessRecords.keepTaskInput(task, STATEMENTS, record, STATEMENT, STATEMENT_TEXT);
+		Statement statement = Statement.given(task.getVariable("department"), task.getVariable(STATEMENT),
+				task.getVariable(STATEMENT_TEXT));
+		ProcessRecords.keepTaskInput(task, STATEMENTS, statement.toMap(), STATEMENT, STATEMENT_TEXT);
 	}
 
 	/**
@@ -166,12 +164,9 @@ public class CoSigning {
 	 */
 	public void closeWithoutMissing(DelegateExecution execution) {
 		for (String department : missing(execution)) {
-			Map<String, Object> record = new LinkedHashMap<>();
-			record.put("department", department);
-			record.put("statement", NO_STATEMENT);
-			record.put("user", ProcessRecords.currentUser(execution));
-			record.put("time", ProcessRecords.now());
-			ProcessRecords.append(execution, STATEMENTS, record);
+			Statement none = new Statement(department, NO_STATEMENT, null, ProcessRecords.currentUser(execution),
+					ProcessRecords.now());
+			ProcessRecords.append(execution, STATEMENTS, none.toMap());
 		}
 		summarise(execution);
 		log.info("Co-signing of process instance {} closed without the missing statements",
@@ -182,19 +177,17 @@ public class CoSigning {
 	 * After the last statement: the summary the board reads, objections first.
 	 */
 	public void summarise(DelegateExecution execution) {
-		List<Map<String, Object>> statements = ProcessRecords.records(execution, STATEMENTS);
+		List<Statement> statements = new ArrayList<>(statements(execution));
 		List<String> objections = new ArrayList<>();
 		StringBuilder summary = new StringBuilder();
-		statements.sort((a, b) -> Boolean.compare(!OBJECTION.equals(a.get("statement")),
-				!OBJECTION.equals(b.get("statement"))));
-		for (Map<String, Object> statement : statements) {
-			String department = RatswegGroups.nameOf(String.valueOf(statement.get("department")));
-			String line = "- **" + department + "**: " + STATEMENT_NAMES.getOrDefault(statement.get("statement"), "?")
-					+ (statement.get("text") != null ? " – " + FormText.plain(String.valueOf(statement.get("text")))
-							: "");
+		statements.sort((a, b) -> Boolean.compare(!a.isObjection(), !b.isObjection()));
+		for (Statement statement : statements) {
+			String department = RatswegGroups.nameOf(String.valueOf(statement.department()));
+			String line = "- **" + department + "**: " + STATEMENT_NAMES.getOrDefault(statement.statement(), "?")
+					+ (statement.text() != null ? " – " + FormText.plain(statement.text()) : "");
 			summary.append(line).append('\n');
-			if (OBJECTION.equals(statement.get("statement"))) {
-				objections.add(department + ": " + statement.get("text"));
+			if (statement.isObjection()) {
+				objections.add(department + ": " + statement.text());
 			}
 		}
 		if (statements.isEmpty()) {
@@ -205,9 +198,8 @@ public class CoSigning {
 	}
 
 	private static List<String> missing(DelegateExecution execution) {
-		Set<String> signed = ProcessRecords.records(execution, STATEMENTS)
-			.stream()
-			.map((statement) -> String.valueOf(statement.get("department")))
+		Set<String> signed = statements(execution).stream()
+			.map((statement) -> String.valueOf(statement.department()))
 			.collect(Collectors.toSet());
 		List<String> missing = new ArrayList<>();
 		Object departments = execution.getVariable(DEPARTMENTS);
@@ -218,6 +210,10 @@ public class CoSigning {
 				.forEach(missing::add);
 		}
 		return missing;
+	}
+
+	private static List<Statement> statements(DelegateExecution execution) {
+		return ProcessRecords.records(execution, STATEMENTS).stream().map(Statement::from).toList();
 	}
 
 	private static String names(List<String> departments) {
