@@ -65,7 +65,7 @@ class BoardDecisions implements DecisionEntries {
 			entries.add(history.byTask(task)
 				.step("Vorlage für den Verwaltungsvorstand")
 				.outcome(mode)
-				.text(text(history.submitted(task, "agendaSummary"))));
+				.text(text(history.submitted(task, BoardApproval.AGENDA_SUMMARY))));
 		}
 	}
 

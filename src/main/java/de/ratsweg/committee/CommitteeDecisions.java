@@ -88,9 +88,9 @@ class CommitteeDecisions implements DecisionEntries {
 		for (HistoricTaskInstance task : history.tasks(instance, CommitteeResolution.REVIEW_CHANGES)) {
 			entries.add(history.byTask(task)
 				.step("Änderungen des Gremiums geprüft")
-				.outcome(Boolean.TRUE.equals(history.submitted(task, "changesAcknowledged"))
+				.outcome(Boolean.TRUE.equals(history.submitted(task, CommitteeResolution.CHANGES_ACKNOWLEDGED))
 						? "zur Kenntnis genommen, werden umgesetzt" : "geprüft")
-				.text(text(history.submitted(task, "changesRemarks"))));
+				.text(text(history.submitted(task, CommitteeResolution.CHANGES_REMARKS))));
 		}
 	}
 

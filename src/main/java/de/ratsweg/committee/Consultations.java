@@ -193,8 +193,8 @@ public class Consultations {
 	 * the same paper goes through the sequence).
 	 */
 	private static void forgetLastConsultation(VariableScope scope) {
-		ProcessRecords.forget(scope, RESULT, RESOLUTION_TEXT, RESOLUTION_CHANGES, "changesAcknowledged",
-				"changesRemarks", MEETING_DATE, NEXT_MEETING_DATE, SHORT_NOTICE_CONFIRMED, SUBMISSION_WARNING);
+		ProcessRecords.forget(scope, RESULT, RESOLUTION_TEXT, RESOLUTION_CHANGES, CHANGES_ACKNOWLEDGED, CHANGES_REMARKS,
+				MEETING_DATE, NEXT_MEETING_DATE, SHORT_NOTICE_CONFIRMED, SUBMISSION_WARNING);
 	}
 
 	/**

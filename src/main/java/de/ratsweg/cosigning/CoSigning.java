@@ -68,7 +68,7 @@ public class CoSigning {
 		execution.setVariable(DUE_DATE, Dates.inDays(days));
 		execution.setVariable(ESCALATION_DATE, Dates.inDays((long) days + escalationDays));
 		execution.setVariable(STATEMENTS, new ArrayList<>());
-		ProcessRecords.forget(execution, STATEMENT, STATEMENT_TEXT, MISSING, "followUpNote");
+		ProcessRecords.forget(execution, STATEMENT, STATEMENT_TEXT, MISSING, FOLLOW_UP_NOTE);
 		execution.setVariable(REMINDERS, 0);
 		log.info("Co-signing of process instance {}: departments {}, {} days", execution.getProcessInstanceId(),
 				departments, days);

@@ -70,7 +70,7 @@ class CoSigningDecisions implements DecisionEntries {
 				.step("Fehlende Mitzeichnungen nachgefasst")
 				.outcome(label(FOLLOW_UP, history.submitted(task, DepartmentCoSigning.FOLLOW_UP_DECISION)))
 				.text(lines(labelled("Fehlend", history.submitted(task, DepartmentCoSigning.MISSING)),
-						text(history.submitted(task, "followUpNote")))));
+						text(history.submitted(task, DepartmentCoSigning.FOLLOW_UP_NOTE)))));
 		}
 	}
 

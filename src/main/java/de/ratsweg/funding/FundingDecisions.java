@@ -78,27 +78,27 @@ class FundingDecisions implements DecisionEntries {
 													.euro(history.submitted(task, FundingApplication.ELIGIBLE_COST))),
 										labelled("Eigenanteil",
 												Outcomes.euro(history.submitted(task, FundingApplication.OWN_SHARE)))),
-								text(history.submitted(task, "financingPlan")))));
+								text(history.submitted(task, FundingApplication.FINANCING_PLAN)))));
 		}
 		for (HistoricTaskInstance task : history.tasks(instance, FundingApplication.TREASURY_STATEMENT)) {
 			entries.add(history.byTask(task)
 				.step("Stellungnahme der Kämmerei")
 				.outcome(Boolean.TRUE.equals(history.submitted(task, FundingApplication.OWN_SHARE_SECURED))
 						? "Eigenanteil gesichert" : "Eigenanteil nicht gesichert")
-				.text(text(history.submitted(task, "treasuryStatement"))));
+				.text(text(history.submitted(task, FundingApplication.TREASURY_STATEMENT_TEXT))));
 		}
 		for (HistoricTaskInstance task : history.tasks(instance, FundingApplication.SIGN)) {
 			entries.add(history.byTask(task)
 				.step("Förderantrag unterzeichnet")
-				.outcome(Boolean.TRUE.equals(history.submitted(task, "applicationSigned")) ? "unterzeichnet"
-						: "nicht unterzeichnet"));
+				.outcome(Boolean.TRUE.equals(history.submitted(task, FundingApplication.APPLICATION_SIGNED))
+						? "unterzeichnet" : "nicht unterzeichnet"));
 		}
 		for (HistoricTaskInstance task : history.tasks(instance, FundingApplication.SUBMIT)) {
-			String day = day(history.submitted(task, "submittedOn"));
+			String day = day(history.submitted(task, FundingApplication.SUBMITTED_ON));
 			entries.add(history.byTask(task)
 				.step("Förderantrag eingereicht")
 				.outcome((day != null) ? "eingereicht am " + day : "eingereicht")
-				.text(labelled("Aktenzeichen", history.submitted(task, "applicationReference"))));
+				.text(labelled("Aktenzeichen", history.submitted(task, FundingApplication.APPLICATION_REFERENCE))));
 		}
 		for (HistoricActivityInstance deadline : history.activities(instance, FundingApplication.CALL_DEADLINE_TIMER)) {
 			entries.add(history.automatic(deadline, DecisionEntry.Rank.BY_PEOPLE)
@@ -126,7 +126,7 @@ class FundingDecisions implements DecisionEntries {
 			entries.add(history.byTask(task)
 				.step("Entscheidung über die Teilbewilligung")
 				.outcome(label(PARTIAL_FUNDING, history.submitted(task, FundingApplication.PARTIAL_FUNDING_DECISION)))
-				.text(text(history.submitted(task, "partialFundingRemarks"))));
+				.text(text(history.submitted(task, FundingApplication.PARTIAL_FUNDING_REMARKS))));
 		}
 		for (HistoricTaskInstance task : history.tasks(instance, FundingApplication.DECIDE_NEXT_STEP)) {
 			Object step = history.submitted(task, FundingApplication.NEXT_STEP);
@@ -136,7 +136,7 @@ class FundingDecisions implements DecisionEntries {
 				.step("Entscheidung über das weitere Vorgehen")
 				.outcome("otherFinancing".equals(step) && financing != null ? label(NEXT_STEP, step) + ": " + financing
 						: label(NEXT_STEP, step))
-				.text(text(history.submitted(task, "nextFundingStepRemarks"))));
+				.text(text(history.submitted(task, FundingApplication.NEXT_STEP_REMARKS))));
 		}
 	}
 
@@ -148,7 +148,7 @@ class FundingDecisions implements DecisionEntries {
 				join(", ", (noticeDay != null) ? "Bescheid vom " + noticeDay : null,
 						labelled("bewilligt", Outcomes.euro(values.apply(FundingApplication.GRANTED_AMOUNT))),
 						(start != null || end != null) ? "Zeitraum " + day(start) + " bis " + day(end) : null),
-				text(values.apply("noticeRemarks")));
+				text(values.apply(FundingApplication.NOTICE_REMARKS)));
 	}
 
 }

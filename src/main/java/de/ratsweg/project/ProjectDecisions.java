@@ -96,7 +96,7 @@ public class ProjectDecisions implements DecisionEntries, ProjectProcess {
 			entries.add(history.byTask(task)
 				.step("Projektidee überarbeitet")
 				.outcome("überarbeitet und erneut eingereicht")
-				.text(text(history.submitted(task, "revisionNote"))));
+				.text(text(history.submitted(task, SmartCityProject.REVISION_NOTE))));
 		}
 	}
 
@@ -114,22 +114,23 @@ public class ProjectDecisions implements DecisionEntries, ProjectProcess {
 			entries.add(history.byTask(task)
 				.step("Finanzierung geklärt")
 				.outcome(label(FINANCING, history.submitted(task, SmartCityProject.PREFERRED_FINANCING)))
-				.text(text(history.submitted(task, "financingRemarks"))));
+				.text(text(history.submitted(task, SmartCityProject.FINANCING_REMARKS))));
 		}
 	}
 
 	private static void organisation(ProjectHistory history, HistoricProcessInstance instance,
 			List<DecisionEntry> entries) {
 		for (HistoricTaskInstance task : history.tasks(instance, SmartCityProject.SET_UP_ORGANISATION)) {
-			Object lead = history.submitted(task, "projectLead");
+			Object lead = history.submitted(task, SmartCityProject.PROJECT_LEAD);
 			entries.add(history.byTask(task)
 				.step("Projektorganisation aufgesetzt")
 				.outcome((lead != null) ? "Projektleitung: " + lead : "aufgesetzt")
 				.text(lines(
-						labelled("Arbeitsebene besetzt", Outcomes.yesNo(history.submitted(task, "workLevelStaffed"))),
+						labelled("Arbeitsebene besetzt",
+								Outcomes.yesNo(history.submitted(task, SmartCityProject.WORK_LEVEL_STAFFED))),
 						labelled("Stellenausschreibung nötig",
-								Outcomes.yesNo(history.submitted(task, "jobPostingNeeded"))),
-						labelled("Auftakt", day(history.submitted(task, "kickOffDate"))))));
+								Outcomes.yesNo(history.submitted(task, SmartCityProject.JOB_POSTING_NEEDED))),
+						labelled("Auftakt", day(history.submitted(task, SmartCityProject.KICK_OFF_DATE))))));
 		}
 	}
 
