@@ -36,9 +36,6 @@ public class CoSigning {
 	/** A department the table requires, when the rule says nothing itself. */
 	static final String REQUIRED_BY_TABLE = "Pflicht-Mitzeichnung nach der Tabelle „Pflicht-Mitzeichnungen“";
 
-	private static final Map<String, String> STATEMENT_NAMES = Map.of(AGREED, "zugestimmt", AGREED_WITH_REMARKS,
-			"zugestimmt mit Anmerkungen", OBJECTION, "Einwand", NO_STATEMENT, "keine Stellungnahme bis zur Frist");
-
 	/**
 	 * The departments: those the decision table requires plus those the idea names,
 	 * without the lead unit (it wrote the idea), each with why it co-signs
@@ -183,7 +180,7 @@ public class CoSigning {
 		statements.sort((a, b) -> Boolean.compare(!a.isObjection(), !b.isObjection()));
 		for (Statement statement : statements) {
 			String department = RatswegGroups.nameOf(String.valueOf(statement.department()));
-			String line = "- **" + department + "**: " + STATEMENT_NAMES.getOrDefault(statement.statement(), "?")
+			String line = "- **" + department + "**: " + Statement.IN_GERMAN.getOrDefault(statement.statement(), "?")
 					+ (statement.text() != null ? " – " + FormText.plain(statement.text()) : "");
 			summary.append(line).append('\n');
 			if (statement.isObjection()) {

@@ -30,10 +30,6 @@ import static de.ratsweg.record.Outcomes.text;
 @Order(DecisionEntries.CO_SIGNING)
 class CoSigningDecisions implements DecisionEntries {
 
-	static final Map<String, String> STATEMENTS = Map.of(DepartmentCoSigning.AGREED, "zugestimmt",
-			DepartmentCoSigning.AGREED_WITH_REMARKS, "zugestimmt mit Anmerkungen", DepartmentCoSigning.OBJECTION,
-			"Einwand", DepartmentCoSigning.NO_STATEMENT, "keine Stellungnahme bis zur Frist");
-
 	static final Map<String, String> FOLLOW_UP = Map.of("wait", "nachgefasst, es wird weiter gewartet", "close",
 			"ohne die fehlenden Stellungnahmen abgeschlossen");
 
@@ -58,7 +54,7 @@ class CoSigningDecisions implements DecisionEntries {
 				.by(user, history.actorName(user, task.map(history::onBehalfOf).orElse(null)))
 				.role(RatswegGroups.nameOf(text(statement.department())))
 				.step("Mitzeichnung")
-				.outcome(label(STATEMENTS, statement.statement()))
+				.outcome(label(Statement.IN_GERMAN, statement.statement()))
 				.text(text(statement.text())));
 		}
 	}

@@ -19,6 +19,11 @@ import java.util.Map;
  */
 public record Statement(String department, String statement, String text, String user, String time) {
 
+	/** What a department answered, as the board's summary and the record say it. */
+	static final Map<String, String> IN_GERMAN = Map.of(DepartmentCoSigning.AGREED, "zugestimmt",
+			DepartmentCoSigning.AGREED_WITH_REMARKS, "zugestimmt mit Anmerkungen", DepartmentCoSigning.OBJECTION,
+			"Einwand", DepartmentCoSigning.NO_STATEMENT, "keine Stellungnahme bis zur Frist");
+
 	/** A statement as a task gives it; who and when are added when it is kept. */
 	static Statement given(Object department, Object statement, Object text) {
 		return new Statement(string(department), string(statement), string(text), null, null);
