@@ -52,6 +52,9 @@ public final class BoardApproval {
 
 	public static final String CHEFSACHE = "chefsache";
 
+	/** What the agenda item says (PrepareBoardAgendaItemForm). */
+	public static final String AGENDA_SUMMARY = "agendaSummary";
+
 	// outcomes (boardDecision)
 	public static final String APPROVED = "approved";
 

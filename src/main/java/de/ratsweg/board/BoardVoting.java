@@ -119,11 +119,8 @@ public class BoardVoting {
 			throw new TaskInputException(
 					"Im Umlaufverfahren stimmt jedes Mitglied selbst ab; diese Stimme gehört „%s“.".formatted(member));
 		}
-		Map<String, Object> vote = new LinkedHashMap<>();
-		vote.put("member", member);
-		vote.put("vote", task.getVariable(VOTE_VALUE));
-		vote.put("comment", task.getVariable(VOTE_COMMENT));
-		ProcessRecords.keepTaskInput(task, VOTES, vote, VOTE_VALUE, VOTE_COMMENT);
+		Vote vote = Vote.cast(member, task.getVariable(VOTE_VALUE), task.getVariable(VOTE_COMMENT));
+		ProcessRecords.keepTaskInput(task, VOTES, vote.toMap(), VOTE_VALUE, VOTE_COMMENT);
 	}
 
 	/**
@@ -132,14 +129,15 @@ public class BoardVoting {
 	 * deciding vote.
 	 */
 	public void countVotes(DelegateExecution execution) {
-		Map<Object, Map<String, Object>> lastVoteOfMember = new LinkedHashMap<>();
-		for (Map<String, Object> vote : ProcessRecords.records(execution, VOTES)) {
-			lastVoteOfMember.put(vote.get("member"), vote);
+		Map<String, Vote> lastVoteOfMember = new LinkedHashMap<>();
+		for (Map<String, Object> entry : ProcessRecords.records(execution, VOTES)) {
+			Vote vote = Vote.from(entry);
+			lastVoteOfMember.put(vote.member(), vote);
 		}
-		List<Map<String, Object>> votes = List.copyOf(lastVoteOfMember.values());
+		List<Vote> votes = List.copyOf(lastVoteOfMember.values());
 		Map<Choice, Integer> counts = new EnumMap<>(Choice.class);
-		for (Map<String, Object> vote : votes) {
-			Choice choice = Choice.of(vote.get("vote"));
+		for (Vote vote : votes) {
+			Choice choice = Choice.of(vote.vote());
 			if (choice != null) {
 				counts.merge(choice, 1, Integer::sum);
 			}
@@ -162,8 +160,8 @@ public class BoardVoting {
 			Choice decision = leaders.get(0);
 			execution.setVariable(SmartCityProject.BOARD_DECISION, decision.value);
 			String remarks = votes.stream()
-				.filter((vote) -> decision.value.equals(vote.get("vote")) && vote.get("comment") != null)
-				.map((vote) -> vote.get("member") + ": " + vote.get("comment"))
+				.filter((vote) -> decision.value.equals(vote.vote()) && vote.comment() != null)
+				.map((vote) -> vote.member() + ": " + vote.comment())
 				.collect(Collectors.joining("\n"));
 			execution.setVariable(SmartCityProject.BOARD_REMARKS, remarks.isEmpty() ? null : remarks);
 		}

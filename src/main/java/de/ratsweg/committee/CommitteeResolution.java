@@ -90,6 +90,13 @@ public final class CommitteeResolution {
 	public static final String RESOLUTION_CHANGES = "resolutionChanges";
 
 	/**
+	 * The lead unit takes note of the committee's changes (ReviewResolutionChangesForm).
+	 */
+	public static final String CHANGES_ACKNOWLEDGED = "changesAcknowledged";
+
+	public static final String CHANGES_REMARKS = "changesRemarks";
+
+	/**
 	 * What the last look-up in the council information system found: found, pending,
 	 * unclear.
 	 */

@@ -2,7 +2,6 @@ package de.ratsweg.committee;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,15 +50,14 @@ public class Consultations {
 			// the forms show the Vorlagefrist
 			execution.setVariable(SUBMISSION_LEAD_DAYS, DEFAULT_SUBMISSION_LEAD_DAYS);
 		}
-		makeCurrent(execution, consultations.get(0));
+		makeCurrent(execution, ResponsibleCommittee.from(consultations.get(0)));
 	}
 
-	private static void makeCurrent(VariableScope scope, Map<String, Object> consultation) {
-		scope.setVariable(COMMITTEE_ID, consultation.get(COMMITTEE_ID));
-		scope.setVariable(COMMITTEE_NAME, consultation.get(COMMITTEE_NAME));
-		scope.setVariable(COMMITTEE_ROLE, consultation.get(COMMITTEE_ROLE));
-		scope.setVariable(COMMITTEE_ROLE_LABEL,
-				DECIDING.equals(consultation.get(COMMITTEE_ROLE)) ? "Entscheidung" : "Vorberatung");
+	private static void makeCurrent(VariableScope scope, ResponsibleCommittee committee) {
+		scope.setVariable(COMMITTEE_ID, committee.id());
+		scope.setVariable(COMMITTEE_NAME, committee.name());
+		scope.setVariable(COMMITTEE_ROLE, committee.role());
+		scope.setVariable(COMMITTEE_ROLE_LABEL, committee.decides() ? "Entscheidung" : "Vorberatung");
 	}
 
 	/**
@@ -120,11 +118,11 @@ public class Consultations {
 					"Die Sitzung am %s hat noch nicht stattgefunden; das Ergebnis kann erst ab dem Sitzungstag erfasst werden."
 						.formatted(Dates.german(meeting)));
 		}
-		Map<String, Object> session = session(task, String.valueOf(task.getVariable(RESULT)));
-		session.put("agendaItem", task.getVariable(OPARL_AGENDA_ITEM));
-		ProcessRecords.keepTaskInput(task, RESULTS, session);
-		LocalDate next = POSTPONED.equals(session.get("result")) ? meetingDay(task, NEXT_MEETING_DATE) : null;
-		finishSession(task.getExecution(), String.valueOf(session.get("result")), next);
+		Session session = session(task, String.valueOf(task.getVariable(RESULT)))
+			.atAgendaItem(Session.string(task.getVariable(OPARL_AGENDA_ITEM)));
+		ProcessRecords.keepTaskInput(task, RESULTS, session.toMap());
+		LocalDate next = POSTPONED.equals(session.result()) ? meetingDay(task, NEXT_MEETING_DATE) : null;
+		finishSession(task.getExecution(), session.result(), next);
 	}
 
 	/**
@@ -133,7 +131,7 @@ public class Consultations {
 	 * for its next meeting, which the council information system will show.
 	 */
 	void recordFromCouncilSystem(DelegateExecution execution, String result, String resolutionText, String meetingDay,
-			Map<String, Object> source) {
+			String oparlResult, String agendaItem, String meetingName) {
 		execution.setVariable(RESULT, result);
 		execution.setVariable(RESOLUTION_TEXT, resolutionText);
 		if (PASSED_WITH_CHANGES.equals(result)) {
@@ -144,24 +142,19 @@ public class Consultations {
 		if (meetingDay != null) {
 			execution.setVariable(MEETING_DATE, meetingDay);
 		}
-		Map<String, Object> session = session(execution, result);
-		session.putAll(source);
-		session.put("time", ProcessRecords.now());
-		ProcessRecords.append(execution, RESULTS, session);
+		Session session = session(execution, result).reportedByCouncilSystem(oparlResult, agendaItem, meetingName,
+				ProcessRecords.now());
+		ProcessRecords.append(execution, RESULTS, session.toMap());
 		finishSession(execution, result, null);
 	}
 
-	private static Map<String, Object> session(VariableScope scope, String result) {
-		Map<String, Object> session = new LinkedHashMap<>();
-		session.put("committeeId", scope.getVariable(COMMITTEE_ID));
-		session.put("committeeName", scope.getVariable(COMMITTEE_NAME));
-		session.put("committeeRole", scope.getVariable(COMMITTEE_ROLE));
-		session.put("meetingDate", scope.getVariable(MEETING_DATE));
-		session.put("paperReference", scope.getVariable(PAPER_REFERENCE));
-		session.put("result", result);
-		session.put("resolutionText", scope.getVariable(RESOLUTION_TEXT));
-		session.put("changes", PASSED_WITH_CHANGES.equals(result) ? scope.getVariable(RESOLUTION_CHANGES) : null);
-		return session;
+	private static Session session(VariableScope scope, String result) {
+		return new Session(Session.string(scope.getVariable(COMMITTEE_ID)),
+				Session.string(scope.getVariable(COMMITTEE_NAME)), Session.string(scope.getVariable(COMMITTEE_ROLE)),
+				Session.string(scope.getVariable(MEETING_DATE)), Session.string(scope.getVariable(PAPER_REFERENCE)),
+				result, Session.string(scope.getVariable(RESOLUTION_TEXT)),
+				PASSED_WITH_CHANGES.equals(result) ? Session.string(scope.getVariable(RESOLUTION_CHANGES)) : null, null,
+				null, null, null, null, null);
 	}
 
 	/**
@@ -190,7 +183,7 @@ public class Consultations {
 		execution.setVariable(HAS_NEXT, hasNext);
 		if (hasNext) {
 			execution.setVariable(INDEX, next);
-			makeCurrent(execution, consultations.get(next));
+			makeCurrent(execution, ResponsibleCommittee.from(consultations.get(next)));
 			forgetLastConsultation(execution);
 		}
 	}
@@ -200,8 +193,8 @@ public class Consultations {
 	 * the same paper goes through the sequence).
 	 */
 	private static void forgetLastConsultation(VariableScope scope) {
-		ProcessRecords.forget(scope, RESULT, RESOLUTION_TEXT, RESOLUTION_CHANGES, "changesAcknowledged",
-				"changesRemarks", MEETING_DATE, NEXT_MEETING_DATE, SHORT_NOTICE_CONFIRMED, SUBMISSION_WARNING);
+		ProcessRecords.forget(scope, RESULT, RESOLUTION_TEXT, RESOLUTION_CHANGES, CHANGES_ACKNOWLEDGED, CHANGES_REMARKS,
+				MEETING_DATE, NEXT_MEETING_DATE, SHORT_NOTICE_CONFIRMED, SUBMISSION_WARNING);
 	}
 
 	/**

@@ -13,13 +13,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -172,14 +173,9 @@ public class CouncilInformationSystem {
 					resolutionText);
 			return;
 		}
-		Map<String, Object> source = new LinkedHashMap<>();
-		source.put("source", "oparl");
-		source.put("oparlResult", resultText);
-		source.put("agendaItem", agendaItemUrl);
-		if (consultation.get().meeting() != null) {
-			source.put("meetingName", text(consultation.get().meeting(), "name"));
-		}
-		this.consultations.recordFromCouncilSystem(execution, outcome, resolutionText, meetingDay, source);
+		String meetingName = (consultation.get().meeting() != null) ? text(consultation.get().meeting(), "name") : null;
+		this.consultations.recordFromCouncilSystem(execution, outcome, resolutionText, meetingDay, resultText,
+				agendaItemUrl, meetingName);
 		execution.setVariable(COUNCIL_SYSTEM_STATUS, FOUND);
 		log.info("Committee result of process instance {} taken from the council information system: '{}' -> {} ({})",
 				execution.getProcessInstanceId(), resultText, outcome, agendaItemUrl);
@@ -303,9 +299,7 @@ public class CouncilInformationSystem {
 		Set<String> recorded = recordedAgendaItems(execution);
 		// after a session of this committee (postponed, deferred), only later meetings
 		// count
-		boolean laterRound = ProcessRecords.records(execution, RESULTS)
-			.stream()
-			.anyMatch((session) -> committee.equals(session.get("committeeName")));
+		boolean laterRound = sessions(execution).anyMatch((session) -> committee.equals(session.committeeName()));
 		LocalDate scheduled = laterRound ? Dates.day(execution.getVariable(MEETING_DATE)) : null;
 		Map<String, Boolean> organizations = new HashMap<>();
 		Consultation earliest = null;
@@ -343,12 +337,11 @@ public class CouncilInformationSystem {
 	}
 
 	private static Set<String> recordedAgendaItems(DelegateExecution execution) {
-		return ProcessRecords.records(execution, RESULTS)
-			.stream()
-			.map((session) -> session.get("agendaItem"))
-			.filter(String.class::isInstance)
-			.map(String.class::cast)
-			.collect(Collectors.toSet());
+		return sessions(execution).map(Session::agendaItem).filter(Objects::nonNull).collect(Collectors.toSet());
+	}
+
+	private static Stream<Session> sessions(DelegateExecution execution) {
+		return ProcessRecords.records(execution, RESULTS).stream().map(Session::from);
 	}
 
 	/**

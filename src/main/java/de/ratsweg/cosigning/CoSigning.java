@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
-import de.ratsweg.engine.cosigning.MatchedRules;
 import de.ratsweg.forms.FormText;
 import de.ratsweg.kernel.Dates;
 import de.ratsweg.kernel.ProcessRecords;
@@ -37,9 +36,6 @@ public class CoSigning {
 	/** A department the table requires, when the rule says nothing itself. */
 	static final String REQUIRED_BY_TABLE = "Pflicht-Mitzeichnung nach der Tabelle „Pflicht-Mitzeichnungen“";
 
-	private static final Map<String, String> STATEMENT_NAMES = Map.of(AGREED, "zugestimmt", AGREED_WITH_REMARKS,
-			"zugestimmt mit Anmerkungen", OBJECTION, "Einwand", NO_STATEMENT, "keine Stellungnahme bis zur Frist");
-
 	/**
 	 * The departments: those the decision table requires plus those the idea names,
 	 * without the lead unit (it wrote the idea), each with why it co-signs
@@ -58,9 +54,9 @@ public class CoSigning {
 		Set<String> departments = new LinkedHashSet<>(required);
 		departments.addAll(named);
 		departments.remove(String.valueOf(execution.getVariable(SmartCityProject.LEAD_UNIT)));
-		List<Map<String, Object>> reasons = reasons(departments, execution.getVariable(MatchedRules.VARIABLE), named);
+		List<Map<String, Object>> reasons = reasons(departments, execution.getVariable(RequiredBy.VARIABLE), named);
 		// never stored, and not handed to the calling process when nobody co-signs
-		execution.removeVariable(MatchedRules.VARIABLE);
+		execution.removeVariable(RequiredBy.VARIABLE);
 		execution.setVariable(REASONS_BY_DEPARTMENT, new ArrayList<>(reasons));
 		execution.setVariable(REASONS, asMarkdown(reasons));
 		int days = Dates.number(execution.getVariable(DAYS), DEFAULT_DAYS);
@@ -69,7 +65,7 @@ public class CoSigning {
 		execution.setVariable(DUE_DATE, Dates.inDays(days));
 		execution.setVariable(ESCALATION_DATE, Dates.inDays((long) days + escalationDays));
 		execution.setVariable(STATEMENTS, new ArrayList<>());
-		ProcessRecords.forget(execution, STATEMENT, STATEMENT_TEXT, MISSING, "followUpNote");
+		ProcessRecords.forget(execution, STATEMENT, STATEMENT_TEXT, MISSING, FOLLOW_UP_NOTE);
 		execution.setVariable(REMINDERS, 0);
 		log.info("Co-signing of process instance {}: departments {}, {} days", execution.getProcessInstanceId(),
 				departments, days);
@@ -87,8 +83,8 @@ public class CoSigning {
 			List<String> why = new ArrayList<>();
 			if (matchedRules instanceof Collection<?> rules) {
 				rules.stream()
-					.filter(MatchedRules.RequiredBy.class::isInstance)
-					.map(MatchedRules.RequiredBy.class::cast)
+					.filter(RequiredBy.class::isInstance)
+					.map(RequiredBy.class::cast)
 					.filter((rule) -> rule.department().equals(department))
 					.map((rule) -> (rule.annotation() != null) ? rule.annotation() : REQUIRED_BY_TABLE)
 					.distinct()
@@ -134,11 +130,9 @@ public class CoSigning {
 	 * fields so that the next department starts with an empty form.
 	 */
 	public void recordStatement(DelegateTask task) {
-		Map<String, Object> record = new LinkedHashMap<>();
-		record.put("department", task.getVariable("department"));
-		record.put("statement", task.getVariable(STATEMENT));
-		record.put("text", task.getVariable(STATEMENT_TEXT));
-		ProcessRecords.keepTaskInput(task, STATEMENTS, record, STATEMENT, STATEMENT_TEXT);
+		Statement statement = Statement.given(task.getVariable("department"), task.getVariable(STATEMENT),
+				task.getVariable(STATEMENT_TEXT));
+		ProcessRecords.keepTaskInput(task, STATEMENTS, statement.toMap(), STATEMENT, STATEMENT_TEXT);
 	}
 
 	/**
@@ -167,12 +161,9 @@ public class CoSigning {
 	 */
 	public void closeWithoutMissing(DelegateExecution execution) {
 		for (String department : missing(execution)) {
-			Map<String, Object> record = new LinkedHashMap<>();
-			record.put("department", department);
-			record.put("statement", NO_STATEMENT);
-			record.put("user", ProcessRecords.currentUser(execution));
-			record.put("time", ProcessRecords.now());
-			ProcessRecords.append(execution, STATEMENTS, record);
+			Statement none = new Statement(department, NO_STATEMENT, null, ProcessRecords.currentUser(execution),
+					ProcessRecords.now());
+			ProcessRecords.append(execution, STATEMENTS, none.toMap());
 		}
 		summarise(execution);
 		log.info("Co-signing of process instance {} closed without the missing statements",
@@ -183,19 +174,17 @@ public class CoSigning {
 	 * After the last statement: the summary the board reads, objections first.
 	 */
 	public void summarise(DelegateExecution execution) {
-		List<Map<String, Object>> statements = ProcessRecords.records(execution, STATEMENTS);
+		List<Statement> statements = new ArrayList<>(statements(execution));
 		List<String> objections = new ArrayList<>();
 		StringBuilder summary = new StringBuilder();
-		statements.sort((a, b) -> Boolean.compare(!OBJECTION.equals(a.get("statement")),
-				!OBJECTION.equals(b.get("statement"))));
-		for (Map<String, Object> statement : statements) {
-			String department = RatswegGroups.nameOf(String.valueOf(statement.get("department")));
-			String line = "- **" + department + "**: " + STATEMENT_NAMES.getOrDefault(statement.get("statement"), "?")
-					+ (statement.get("text") != null ? " – " + FormText.plain(String.valueOf(statement.get("text")))
-							: "");
+		statements.sort((a, b) -> Boolean.compare(!a.isObjection(), !b.isObjection()));
+		for (Statement statement : statements) {
+			String department = RatswegGroups.nameOf(String.valueOf(statement.department()));
+			String line = "- **" + department + "**: " + Statement.IN_GERMAN.getOrDefault(statement.statement(), "?")
+					+ (statement.text() != null ? " – " + FormText.plain(statement.text()) : "");
 			summary.append(line).append('\n');
-			if (OBJECTION.equals(statement.get("statement"))) {
-				objections.add(department + ": " + statement.get("text"));
+			if (statement.isObjection()) {
+				objections.add(department + ": " + statement.text());
 			}
 		}
 		if (statements.isEmpty()) {
@@ -206,9 +195,8 @@ public class CoSigning {
 	}
 
 	private static List<String> missing(DelegateExecution execution) {
-		Set<String> signed = ProcessRecords.records(execution, STATEMENTS)
-			.stream()
-			.map((statement) -> String.valueOf(statement.get("department")))
+		Set<String> signed = statements(execution).stream()
+			.map((statement) -> String.valueOf(statement.department()))
 			.collect(Collectors.toSet());
 		List<String> missing = new ArrayList<>();
 		Object departments = execution.getVariable(DEPARTMENTS);
@@ -219,6 +207,10 @@ public class CoSigning {
 				.forEach(missing::add);
 		}
 		return missing;
+	}
+
+	private static List<Statement> statements(DelegateExecution execution) {
+		return ProcessRecords.records(execution, STATEMENTS).stream().map(Statement::from).toList();
 	}
 
 	private static String names(List<String> departments) {

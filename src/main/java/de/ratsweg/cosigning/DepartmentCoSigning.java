@@ -86,6 +86,9 @@ public final class DepartmentCoSigning {
 
 	public static final String END_CLOSED = "EndEvent_CoSigningClosed";
 
+	/** The lead unit's note on the follow-up of missing statements. */
+	public static final String FOLLOW_UP_NOTE = "followUpNote";
+
 	static final int DEFAULT_DAYS = 10;
 
 	static final int DEFAULT_ESCALATION_DAYS = 5;

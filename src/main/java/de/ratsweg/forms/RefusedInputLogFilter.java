@@ -9,12 +9,12 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 
 import de.ratsweg.engine.TaskInputException;
-import de.ratsweg.engine.forms.FormInputGuard;
 
 /**
  * Refused input is the user's business, not an engine error: the engine's report of the
  * failed command (ENGINE-16004 with a stack trace) is dropped when the cause is a
- * {@link TaskInputException}. {@link FormInputGuard} logs the refusal in one line.
+ * {@link TaskInputException}. {@code engine/forms/FormInputGuard} logs the refusal in one
+ * line.
  */
 public final class RefusedInputLogFilter extends TurboFilter {
 

@@ -89,6 +89,23 @@ public final class FundingApplication {
 
 	public static final String OUTCOME_STOPPED = "stopped";
 
+	/** What the steps of the application keep beside the amounts (their forms). */
+	public static final String FINANCING_PLAN = "financingPlan";
+
+	public static final String TREASURY_STATEMENT_TEXT = "treasuryStatement";
+
+	public static final String APPLICATION_SIGNED = "applicationSigned";
+
+	public static final String SUBMITTED_ON = "submittedOn";
+
+	public static final String APPLICATION_REFERENCE = "applicationReference";
+
+	public static final String NOTICE_REMARKS = "noticeRemarks";
+
+	public static final String PARTIAL_FUNDING_REMARKS = "partialFundingRemarks";
+
+	public static final String NEXT_STEP_REMARKS = "nextFundingStepRemarks";
+
 	private FundingApplication() {
 	}
 

@@ -38,10 +38,10 @@ public class FundingSteps {
 	 */
 	public void startRound(DelegateExecution execution) {
 		ProcessRecords.forget(execution, PROGRAMME, CALL_DEADLINE, CALL_DEADLINE_END, ELIGIBLE_COST, REQUESTED_AMOUNT,
-				OWN_SHARE, "financingPlan", OWN_SHARE_SECURED, "treasuryStatement", "applicationSigned", "submittedOn",
-				"applicationReference", RESULT, NOTICE_DATE, GRANTED_AMOUNT, PERIOD_START, PERIOD_END, "noticeRemarks",
-				NOTICE_REMINDERS, FAILURE_REASON, PARTIAL_FUNDING_DECISION, "partialFundingRemarks", NEXT_STEP,
-				"nextFundingStepRemarks", SmartCityProject.FUNDING_OUTCOME);
+				OWN_SHARE, FINANCING_PLAN, OWN_SHARE_SECURED, TREASURY_STATEMENT_TEXT, APPLICATION_SIGNED, SUBMITTED_ON,
+				APPLICATION_REFERENCE, RESULT, NOTICE_DATE, GRANTED_AMOUNT, PERIOD_START, PERIOD_END, NOTICE_REMARKS,
+				NOTICE_REMINDERS, FAILURE_REASON, PARTIAL_FUNDING_DECISION, PARTIAL_FUNDING_REMARKS, NEXT_STEP,
+				NEXT_STEP_REMARKS, SmartCityProject.FUNDING_OUTCOME);
 	}
 
 	/**
@@ -75,7 +75,7 @@ public class FundingSteps {
 	public void remindNotice(DelegateExecution execution) {
 		execution.setVariable(NOTICE_REMINDERS, Dates.number(execution.getVariable(NOTICE_REMINDERS), 0) + 1);
 		log.info("Funding notice for process instance {} still outstanding (application {})",
-				execution.getProcessInstanceId(), execution.getVariable("applicationReference"));
+				execution.getProcessInstanceId(), execution.getVariable(APPLICATION_REFERENCE));
 	}
 
 	/**

@@ -87,6 +87,22 @@ public final class SmartCityProject {
 
 	public static final String OUTCOME_REASON = "outcomeReason";
 
+	/**
+	 * What the staff and lead unit enter on the way (revision, financing, organisation
+	 * forms).
+	 */
+	public static final String REVISION_NOTE = "revisionNote";
+
+	public static final String FINANCING_REMARKS = "financingRemarks";
+
+	public static final String PROJECT_LEAD = "projectLead";
+
+	public static final String WORK_LEVEL_STAFFED = "workLevelStaffed";
+
+	public static final String JOB_POSTING_NEEDED = "jobPostingNeeded";
+
+	public static final String KICK_OFF_DATE = "kickOffDate";
+
 	private SmartCityProject() {
 	}
 

@@ -1,65 +1,34 @@
 package de.ratsweg.record;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import de.ratsweg.forms.FormValues;
+import de.ratsweg.kernel.Dates;
 
 /**
- * The German words of the decision record for the values the processes keep: what a
- * department stated, what the board, a committee or the funding body decided.
+ * How the decision record words the values the processes keep: German labels, amounts,
+ * days, and texts put together line by line. The labels of each process's own values live
+ * with that process's {@link DecisionEntries}.
  */
-final class Outcomes {
-
-	static final Map<String, String> STATEMENTS = Map.of("agreed", "zugestimmt", "agreedWithRemarks",
-			"zugestimmt mit Anmerkungen", "objection", "Einwand", "none", "keine Stellungnahme bis zur Frist");
-
-	static final Map<String, String> FOLLOW_UP = Map.of("wait", "nachgefasst, es wird weiter gewartet", "close",
-			"ohne die fehlenden Stellungnahmen abgeschlossen");
-
-	static final Map<String, String> BOARD_DECISIONS = Map.of("approved", "freigegeben", "revise",
-			"zur Überarbeitung zurückgegeben", "rejected", "abgelehnt");
-
-	static final Map<String, String> VOTES = Map.of("approved", "stimmt für Freigabe", "revise",
-			"stimmt für Überarbeitung", "rejected", "stimmt für Ablehnung");
-
-	static final Map<String, String> FUNDING_ROUTES = Map.of("ownBudget", "Haushaltsmittel", "fundingProgramme",
-			"Förderprogramm", "both", "Haushaltsmittel und Förderprogramm", "unclear",
-			"ungeklärt: Das Projekt kostet Geld!");
-
-	static final Map<String, String> FINANCING = Map.of("budget", "Haushaltsmittel", "funding", "Förderprogramm",
-			"both", "Haushaltsmittel und Förderprogramm", "open", "noch offen");
-
-	static final Map<String, String> COMMITTEE_RESULTS = Map.of("passed", "beschlossen", "passedWithChanges",
-			"geändert beschlossen", "rejected", "abgelehnt", "postponed", "vertagt", "deferred", "zurückgestellt");
-
-	static final Map<String, String> COMMITTEE_ROLES = Map.of("preliminary", "Vorberatung", "deciding", "Entscheidung");
-
-	static final Map<String, String> FUNDING_RESULTS = Map.of("granted", "bewilligt", "partiallyGranted",
-			"teilweise bewilligt", "rejected", "abgelehnt");
-
-	static final Map<String, String> PARTIAL_FUNDING = Map.of("continue", "mit der Teilbewilligung weiter", "stop",
-			"Vorhaben beendet");
-
-	static final Map<String, String> NEXT_FUNDING_STEP = Map.of("otherFinancing", "anderer Finanzierungsweg", "stop",
-			"Vorhaben beendet");
-
-	static final Map<String, String> PROJECT_OUTCOMES = Map.of("organised", "Projektorganisation steht",
-			"rejectedByBoard", "vom Verwaltungsvorstand abgelehnt", "rejectedByCommittee", "im Gremium abgelehnt",
-			"stoppedAfterFunding", "nach dem Förderantrag beendet");
+public final class Outcomes {
 
 	/** The outcome of a project that has not ended yet. */
-	static final String RUNNING = "in Bearbeitung";
+	public static final String RUNNING = "in Bearbeitung";
 
 	/** The outcome of a project that was cancelled (e.g. in Cockpit). */
-	static final String CANCELLED = "abgebrochen";
+	public static final String CANCELLED = "abgebrochen";
 
 	private Outcomes() {
 	}
 
 	/** The German word for the value, the value itself when unknown, or null. */
-	static String label(Map<String, String> labels, Object value) {
+	public static String label(Map<String, String> labels, Object value) {
 		if (value == null) {
 			return null;
 		}
@@ -67,13 +36,51 @@ final class Outcomes {
 	}
 
 	/** "180.000,00 EUR", or null when the value is no number. */
-	static String euro(Object value) {
+	public static String euro(Object value) {
 		BigDecimal amount = FormValues.number(value);
 		return (amount != null) ? String.format(Locale.GERMANY, "%,.2f EUR", amount) : null;
 	}
 
-	static String yesNo(Object value) {
+	public static String yesNo(Object value) {
 		return Boolean.TRUE.equals(value) || "true".equals(value) ? "ja" : "nein";
+	}
+
+	/** A day as "12.03.2026", or null. */
+	public static String day(Object value) {
+		LocalDate day = Dates.day(value);
+		return (day != null) ? Dates.german(day) : null;
+	}
+
+	/** Only web addresses become links; anything else is dropped. */
+	public static String webAddress(Object value) {
+		String address = text(value);
+		return (address != null && (address.startsWith("https://") || address.startsWith("http://"))) ? address : null;
+	}
+
+	/** The value as text without surrounding blanks; null when there is none. */
+	public static String text(Object value) {
+		if (value == null) {
+			return null;
+		}
+		String text = String.valueOf(value).strip();
+		return text.isEmpty() ? null : text;
+	}
+
+	/** "Label: value", or null when there is no value. */
+	public static String labelled(String label, Object value) {
+		String text = text(value);
+		return (text != null) ? label + ": " + text : null;
+	}
+
+	/** The parts that are there, one per line; null when none is. */
+	public static String lines(String... parts) {
+		return join("\n", parts);
+	}
+
+	/** The parts that are there, joined; null when none is. */
+	public static String join(String separator, String... parts) {
+		String joined = Stream.of(parts).filter(Objects::nonNull).collect(Collectors.joining(separator));
+		return joined.isEmpty() ? null : joined;
 	}
 
 }

@@ -2,6 +2,7 @@ package de.ratsweg.record;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -39,8 +40,12 @@ import de.ratsweg.tenancy.Municipalities;
  * and every instance it called, their variables, what each step set, who completed which
  * task and the activities that ran. Read without a user's authentication: the caller has
  * checked before that the user may see this project.
+ *
+ * <p>
+ * Public for the process packages: each reads its own process's part of it (see
+ * {@link DecisionEntries}).
  */
-final class ProjectHistory {
+public final class ProjectHistory {
 
 	/**
 	 * The task variable substitution keeps (see
@@ -173,24 +178,24 @@ final class ProjectHistory {
 		}
 	}
 
-	HistoricProcessInstance root() {
+	public HistoricProcessInstance root() {
 		return this.root;
 	}
 
 	/** The instances of a process, in the order they started. */
-	List<HistoricProcessInstance> instancesOf(String processKey) {
+	public List<HistoricProcessInstance> instancesOf(String processKey) {
 		return this.instances.stream()
 			.filter((instance) -> processKey.equals(instance.getProcessDefinitionKey()))
 			.toList();
 	}
 
 	/** A variable of the instance as it was at its end (or is now). */
-	Object value(HistoricProcessInstance instance, String name) {
+	public Object value(HistoricProcessInstance instance, String name) {
 		return this.finalValues.getOrDefault(instance.getId(), Map.of()).get(name);
 	}
 
 	/** A variable as the instance started with it, else as it is now. */
-	Object initialValue(HistoricProcessInstance instance, String name) {
+	public Object initialValue(HistoricProcessInstance instance, String name) {
 		Map<String, Object> initial = this.initialValues.getOrDefault(instance.getId(), Map.of());
 		return initial.containsKey(name) ? initial.get(name) : value(instance, name);
 	}
@@ -199,7 +204,7 @@ final class ProjectHistory {
 	 * A list of records the instance kept ({@code ProcessRecords.keepTaskInput}).
 	 */
 	@SuppressWarnings("unchecked")
-	List<Map<String, Object>> records(HistoricProcessInstance instance, String name) {
+	public List<Map<String, Object>> records(HistoricProcessInstance instance, String name) {
 		List<Map<String, Object>> records = new ArrayList<>();
 		if (value(instance, name) instanceof List<?> list) {
 			for (Object entry : list) {
@@ -212,7 +217,7 @@ final class ProjectHistory {
 	}
 
 	/** The completed tasks of the instance with that key, in the order they ended. */
-	List<HistoricTaskInstance> tasks(HistoricProcessInstance instance, String taskKey) {
+	public List<HistoricTaskInstance> tasks(HistoricProcessInstance instance, String taskKey) {
 		return this.completedTasks.stream()
 			.filter((task) -> instance.getId().equals(task.getProcessInstanceId()))
 			.filter((task) -> taskKey.equals(task.getTaskDefinitionKey()))
@@ -223,12 +228,12 @@ final class ProjectHistory {
 	 * What the task set (its form, its listeners). Without a record of single updates
 	 * (history below "full"), the instance's last value.
 	 */
-	Object submitted(HistoricTaskInstance task, String name) {
+	public Object submitted(HistoricTaskInstance task, String name) {
 		return setIn(task.getActivityInstanceId(), task.getProcessInstanceId(), name);
 	}
 
 	/** What was set while the activity ran, as {@link #submitted}. */
-	Object setIn(HistoricActivityInstance activity, String name) {
+	public Object setIn(HistoricActivityInstance activity, String name) {
 		return setIn(activity.getId(), activity.getProcessInstanceId(), name);
 	}
 
@@ -241,7 +246,7 @@ final class ProjectHistory {
 	}
 
 	/** The activities with that id that ended in the instance, in the order they ran. */
-	List<HistoricActivityInstance> activities(HistoricProcessInstance instance, String activityId) {
+	public List<HistoricActivityInstance> activities(HistoricProcessInstance instance, String activityId) {
 		return this.activities.getOrDefault(instance.getId(), List.of())
 			.stream()
 			.filter((activity) -> activityId.equals(activity.getActivityId()) && !activity.isCanceled())
@@ -251,12 +256,12 @@ final class ProjectHistory {
 	/**
 	 * Who completed the task: the user of the engine's operation log, else its assignee.
 	 */
-	String completedBy(HistoricTaskInstance task) {
+	public String completedBy(HistoricTaskInstance task) {
 		return this.completedBy.getOrDefault(task.getId(), task.getAssignee());
 	}
 
 	/** For whom the user completed the task as substitute; null when not. */
-	String onBehalfOf(HistoricTaskInstance task) {
+	public String onBehalfOf(HistoricTaskInstance task) {
 		return this.onBehalfOf.get(task.getId());
 	}
 
@@ -264,7 +269,7 @@ final class ProjectHistory {
 	 * The completed task a kept record came from: same key and user, ended at about the
 	 * record's time.
 	 */
-	Optional<HistoricTaskInstance> taskOf(HistoricProcessInstance instance, String user, OffsetDateTime time,
+	public Optional<HistoricTaskInstance> taskOf(HistoricProcessInstance instance, String user, OffsetDateTime time,
 			String... taskKeys) {
 		if (time == null) {
 			return Optional.empty();
@@ -281,7 +286,7 @@ final class ProjectHistory {
 	}
 
 	/** The German name of the group in which the user completed the task. */
-	String roleOf(HistoricTaskInstance task, String userId) {
+	public String roleOf(HistoricTaskInstance task, String userId) {
 		List<String> candidates = new ArrayList<>(new LinkedHashSet<>(this.history.createHistoricIdentityLinkLogQuery()
 			.taskId(task.getId())
 			.type(IdentityLinkType.CANDIDATE)
@@ -303,7 +308,7 @@ final class ProjectHistory {
 	}
 
 	/** The user's full name; "Andrea Kaiser in Vertretung für Thomas Schulz". */
-	String actorName(String userId, String onBehalfOfUserId) {
+	public String actorName(String userId, String onBehalfOfUserId) {
 		if (userId == null) {
 			return null;
 		}
@@ -311,7 +316,7 @@ final class ProjectHistory {
 		return (onBehalfOfUserId != null) ? name + " in Vertretung für " + nameOf(onBehalfOfUserId) : name;
 	}
 
-	String nameOf(String userId) {
+	public String nameOf(String userId) {
 		return this.names.computeIfAbsent(userId, (id) -> UserDirectory.fullName(this.identity, id));
 	}
 
@@ -324,13 +329,50 @@ final class ProjectHistory {
 	}
 
 	/**
+	 * An entry for a task a person completed: when it ended, who completed it (in
+	 * substitution for whom) and in which role.
+	 */
+	public DecisionEntry byTask(HistoricTaskInstance task) {
+		String actor = completedBy(task);
+		return DecisionEntry.at(time(task.getEndTime()), task.getTenantId())
+			.by(actor, actorName(actor, onBehalfOf(task)))
+			.role(roleOf(task, actor));
+	}
+
+	/**
+	 * An entry for a step Ratsweg took by itself (a decision table, the vote count, a
+	 * deadline), when the activity ended.
+	 */
+	public DecisionEntry automatic(HistoricActivityInstance activity, DecisionEntry.Rank rank) {
+		return DecisionEntry.at(time(activity.getEndTime()), activity.getTenantId())
+			.by(null, DecisionEntry.RATSWEG)
+			.rank(rank);
+	}
+
+	/**
+	 * The time a kept record carries (ISO 8601 with offset); else when its instance ended
+	 * or started.
+	 */
+	public static OffsetDateTime keptTime(String value, HistoricProcessInstance instance) {
+		if (value != null && !value.isBlank()) {
+			try {
+				return OffsetDateTime.parse(value);
+			}
+			catch (DateTimeParseException ex) {
+				// fall through to the instance's times
+			}
+		}
+		return time((instance.getEndTime() != null) ? instance.getEndTime() : instance.getStartTime());
+	}
+
+	/**
 	 * The name of the municipality ("Stadt Soest"), or null for a project without one.
 	 */
 	String municipality(String tenantId) {
 		return (tenantId != null) ? this.municipalities.nameOf(tenantId) : null;
 	}
 
-	static OffsetDateTime time(Date date) {
+	public static OffsetDateTime time(Date date) {
 		return (date != null) ? date.toInstant().atZone(Dates.ZONE).toOffsetDateTime() : null;
 	}
 

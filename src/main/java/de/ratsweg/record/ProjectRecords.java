@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.springframework.stereotype.Service;
 
 import de.ratsweg.engine.SignedIn;
-import de.ratsweg.project.SmartCityProject;
 import de.ratsweg.security.UserDirectory;
 import de.ratsweg.tenancy.Municipalities;
 
@@ -37,11 +36,22 @@ public class ProjectRecords {
 
 	private final Municipalities municipalities;
 
-	ProjectRecords(ProcessEngine engine, Municipalities municipalities) {
+	private final ProjectProcess projectProcess;
+
+	private final List<DecisionEntries> processes;
+
+	/**
+	 * @param processes what each process adds to the record, in the order of their
+	 * {@code @Order} (see {@link DecisionEntries})
+	 */
+	ProjectRecords(ProcessEngine engine, Municipalities municipalities, ProjectProcess projectProcess,
+			List<DecisionEntries> processes) {
 		this.engine = engine;
 		this.history = engine.getHistoryService();
 		this.identity = engine.getIdentityService();
 		this.municipalities = municipalities;
+		this.projectProcess = projectProcess;
+		this.processes = List.copyOf(processes);
 	}
 
 	/**
@@ -55,15 +65,12 @@ public class ProjectRecords {
 		return SignedIn.runAs(this.identity, null, () -> {
 			HistoricProcessInstance project = visibleProject(businessKey, userId);
 			ProjectHistory projectHistory = ProjectHistory.read(this.engine, this.municipalities, project);
-			Object title = projectHistory.value(project, SmartCityProject.TITLE);
-			Object outcome = projectHistory.value(project, SmartCityProject.PROJECT_OUTCOME);
-			return new DecisionRecord(project.getBusinessKey(),
-					(title != null) ? String.valueOf(title) : "(ohne Titel)",
+			String title = this.projectProcess.title(projectHistory);
+			return new DecisionRecord(project.getBusinessKey(), (title != null) ? title : "(ohne Titel)",
 					projectHistory.municipality(project.getTenantId()), ProjectHistory.time(project.getStartTime()),
 					ProjectHistory.time(project.getEndTime()),
-					(project.getEndTime() == null) ? Outcomes.RUNNING : (outcome != null)
-							? Outcomes.label(Outcomes.PROJECT_OUTCOMES, outcome) : Outcomes.CANCELLED,
-					Decisions.of(projectHistory));
+					(project.getEndTime() == null) ? Outcomes.RUNNING : this.projectProcess.outcome(projectHistory),
+					Decisions.of(projectHistory, this.processes));
 		});
 	}
 
@@ -86,7 +93,7 @@ public class ProjectRecords {
 	private HistoricProcessInstanceQuery projects(String businessKey) {
 		// newest first, should a key ever have been given twice
 		return this.history.createHistoricProcessInstanceQuery()
-			.processDefinitionKey(SmartCityProject.PROCESS_KEY)
+			.processDefinitionKey(this.projectProcess.processKey())
 			.processInstanceBusinessKey(businessKey)
 			.rootProcessInstances()
 			.orderByProcessInstanceStartTime()

@@ -2,7 +2,6 @@ package de.ratsweg.record;
 
 import java.security.Principal;
 import java.util.List;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -26,8 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code Accept: application/pdf};</li>
  * <li>{@code GET /api/projects/{businessKey}/record.pdf}: the PDF.</li>
  * </ul>
- * 404 with a German {@code message} for a project that does not exist and alike for one
- * the caller may not read (another municipality's).
+ * 404 for a project that does not exist and alike for one the caller may not read
+ * (another municipality's); errors are {@link ProblemDetail}s with the German sentence as
+ * {@code detail}.
  */
 @RestController
 @RequestMapping("/api/projects")
@@ -49,7 +50,7 @@ class RecordController {
 			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
 		MediaType wanted = wanted(accept);
 		if (wanted == null) {
-			return message(HttpStatus.NOT_ACCEPTABLE,
+			return problem(HttpStatus.NOT_ACCEPTABLE,
 					"Den Aktenvermerk gibt es als JSON (application/json) oder als PDF (application/pdf).");
 		}
 		if (MediaType.APPLICATION_PDF.equals(wanted)) {
@@ -96,14 +97,16 @@ class RecordController {
 	}
 
 	@ExceptionHandler(ProjectNotFoundException.class)
-	ResponseEntity<Map<String, String>> notFound(ProjectNotFoundException ex) {
-		return message(HttpStatus.NOT_FOUND, ex.getMessage());
+	ResponseEntity<ProblemDetail> notFound(ProjectNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, ex.getMessage());
 	}
 
 	/** Always JSON, also when the request asked for a PDF. */
-	private static ResponseEntity<Map<String, String>> message(HttpStatus status, String message) {
-		log.debug("Decision record request answered {}: {}", status.value(), message);
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("message", message));
+	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
+		log.debug("Decision record request answered {}: {}", status.value(), detail);
+		return ResponseEntity.status(status)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(ProblemDetail.forStatusAndDetail(status, detail));
 	}
 
 }

@@ -112,7 +112,7 @@ public class IdentitySetup {
 	 * Grants the permissions to the group, adding to what it already has on that
 	 * resource.
 	 */
-	void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+	public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
 		Authorization authorization = findGrant(groupId, resource, resourceId);
 		if (authorization == null) {
 			authorization = this.authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
@@ -132,7 +132,7 @@ public class IdentitySetup {
 	/**
 	 * Takes the permissions away from the group on that resource, if it has them.
 	 */
-	void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
+	public void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
 		Authorization authorization = findGrant(groupId, resource, resourceId);
 		if (authorization == null || Arrays.stream(permissions).noneMatch(authorization::isPermissionGranted)) {
 			return;

@@ -4,14 +4,21 @@ import java.net.URI;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,7 +43,10 @@ import de.ratsweg.security.UserDirectory;
  * <li>{@code GET /api/absences/substitutes}: who may stand in for the caller (or, for
  * administrators, for {@code userId}).</li>
  * </ul>
- * Refusals are 400, 403 or 404 with a German {@code message}.
+ * Refusals are 400, 403 or 404 as a {@link ProblemDetail} with the German reason as
+ * {@code detail}. What the input itself must be (a substitute, both days in order, a
+ * short note) is checked by its constraints before the service sees it; who may record
+ * whose absence, and whom, the service checks against the engine.
  */
 @RestController
 @RequestMapping("/api/absences")
@@ -50,7 +60,16 @@ class AbsenceController {
 		this.absences = absences;
 	}
 
-	record AbsenceInput(String userId, String substituteId, LocalDate firstDay, LocalDate lastDay, String note) {
+	record AbsenceInput(String userId, @NotBlank(message = AbsenceInputRules.NO_SUBSTITUTE) String substituteId,
+			@NotNull(message = AbsenceInputRules.NO_DAYS) LocalDate firstDay,
+			@NotNull(message = AbsenceInputRules.NO_DAYS) LocalDate lastDay,
+			@Size(max = AbsenceInputRules.NOTE_LENGTH, message = AbsenceInputRules.NOTE_TOO_LONG) String note) {
+
+		@AssertTrue(message = AbsenceInputRules.DAYS_NOT_IN_ORDER)
+		boolean isInOrder() {
+			return AbsenceInputRules.inOrder(this.firstDay, this.lastDay);
+		}
+
 	}
 
 	record AbsenceView(String id, String userId, String userName, String substituteId, String substituteName,
@@ -74,7 +93,7 @@ class AbsenceController {
 	}
 
 	@PostMapping
-	ResponseEntity<AbsenceService.Recorded> record(Principal principal, @RequestBody AbsenceInput input) {
+	ResponseEntity<AbsenceService.Recorded> record(Principal principal, @Valid @RequestBody AbsenceInput input) {
 		AbsenceService.Recorded recorded = this.absences.record(principal.getName(), new AbsenceService.Request(
 				input.userId(), input.substituteId(), input.firstDay(), input.lastDay(), input.note()));
 		return ResponseEntity.created(URI.create("/api/absences/" + recorded.absence().id())).body(recorded);
@@ -100,17 +119,30 @@ class AbsenceController {
 	}
 
 	@ExceptionHandler(AbsenceRefusedException.class)
-	ResponseEntity<Map<String, String>> refused(AbsenceRefusedException ex) {
+	ResponseEntity<ProblemDetail> refused(AbsenceRefusedException ex) {
 		log.info("Absence refused ({}): {}", ex.status().value(), ex.getMessage());
-		return ResponseEntity.status(ex.status()).body(Map.of("message", ex.getMessage()));
+		return problem(ex.status(), ex.getMessage());
+	}
+
+	@ExceptionHandler(MethodArgumentNotValidException.class)
+	ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException ex) {
+		String detail = AbsenceInputRules.messages(ex.getBindingResult());
+		log.info("Absence refused (400): {}", detail);
+		return problem(HttpStatus.BAD_REQUEST, detail);
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
-	ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException ex) {
+	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
 		log.info("Unreadable absence request: {}", ex.getMostSpecificCause().getMessage());
-		return ResponseEntity.badRequest()
-			.body(Map.of("message", "Die Angaben sind unvollständig oder unlesbar: Daten bitte als JJJJ-MM-TT, "
-					+ "z. B. {\"substituteId\":\"dlange\",\"firstDay\":\"2026-12-01\",\"lastDay\":\"2026-12-05\"}."));
+		return problem(HttpStatus.BAD_REQUEST,
+				"Die Angaben sind unvollständig oder unlesbar: Daten bitte als JJJJ-MM-TT, "
+						+ "z. B. {\"substituteId\":\"dlange\",\"firstDay\":\"2026-12-01\",\"lastDay\":\"2026-12-05\"}.");
+	}
+
+	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
+		return ResponseEntity.status(status)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(ProblemDetail.forStatusAndDetail(status, detail));
 	}
 
 }

@@ -1,11 +1,15 @@
 package de.ratsweg.substitution;
 
 import java.security.Principal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,7 +22,8 @@ import de.ratsweg.kernel.Dates;
 /**
  * The German page "Vertretung bei Abwesenheit" ({@code /vertretung}), linked from the
  * webapps' welcome page: one's own absences and a form to record one. A refused form
- * comes back with everything that was typed and the reason.
+ * comes back with everything that was typed and the reason: the form's constraints first,
+ * then the service's checks against the engine.
  */
 @Controller
 @RequestMapping("/vertretung")
@@ -35,13 +40,26 @@ class AbsencePage {
 
 		private String userId;
 
+		@NotBlank(message = AbsenceInputRules.NO_SUBSTITUTE)
 		private String substituteId;
 
+		@NotBlank(message = AbsenceInputRules.NO_DAYS)
+		@AbsenceInputRules.IsoDay(
+				message = "Der erste Tag „${validatedValue}“ ist kein Datum; bitte im Kalender wählen oder als JJJJ-MM-TT angeben.")
 		private String firstDay;
 
+		@NotBlank(message = AbsenceInputRules.NO_DAYS)
+		@AbsenceInputRules.IsoDay(
+				message = "Der letzte Tag „${validatedValue}“ ist kein Datum; bitte im Kalender wählen oder als JJJJ-MM-TT angeben.")
 		private String lastDay;
 
+		@Size(max = AbsenceInputRules.NOTE_LENGTH, message = AbsenceInputRules.NOTE_TOO_LONG)
 		private String note;
+
+		@AssertTrue(message = AbsenceInputRules.DAYS_NOT_IN_ORDER)
+		boolean isInOrder() {
+			return AbsenceInputRules.inOrder(AbsenceInputRules.day(this.firstDay), AbsenceInputRules.day(this.lastDay));
+		}
 
 		public String getUserId() {
 			return this.userId;
@@ -94,12 +112,17 @@ class AbsencePage {
 	}
 
 	@PostMapping
-	String record(Principal principal, @ModelAttribute("form") AbsenceForm form, Model model,
-			RedirectAttributes redirect) {
+	String record(Principal principal, @Valid @ModelAttribute("form") AbsenceForm form, BindingResult mistakes,
+			Model model, RedirectAttributes redirect) {
+		if (mistakes.hasErrors()) {
+			model.addAttribute("error", AbsenceInputRules.messages(mistakes));
+			return page(principal, model);
+		}
 		try {
 			AbsenceService.Recorded recorded = this.absences.record(principal.getName(),
 					new AbsenceService.Request(form.getUserId(), form.getSubstituteId(),
-							day(form.getFirstDay(), "ersten"), day(form.getLastDay(), "letzten"), form.getNote()));
+							AbsenceInputRules.day(form.getFirstDay()), AbsenceInputRules.day(form.getLastDay()),
+							form.getNote()));
 			redirect.addFlashAttribute("recorded", recorded);
 			redirect.addFlashAttribute("success",
 					"Abwesenheit vom %s bis %s eingetragen; Vertretung: %s.".formatted(
@@ -136,20 +159,6 @@ class AbsencePage {
 				administrator ? this.absences.usersInMunicipalities() : this.absences.possibleSubstitutes(actor));
 		model.addAttribute("users", administrator ? this.absences.usersInMunicipalities() : java.util.List.of());
 		return "substitution/absences";
-	}
-
-	private static LocalDate day(String text, String which) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(text.strip());
-		}
-		catch (DateTimeParseException ex) {
-			throw new AbsenceRefusedException(org.springframework.http.HttpStatus.BAD_REQUEST,
-					"Der %s Tag „%s“ ist kein Datum; bitte im Kalender wählen oder als JJJJ-MM-TT angeben."
-						.formatted(which, text));
-		}
 	}
 
 }

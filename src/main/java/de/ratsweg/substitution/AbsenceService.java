@@ -174,7 +174,7 @@ public class AbsenceService implements Substitutes {
 		User user = user(userId, "Die abwesende Person „%s“ gibt es nicht.");
 		String substituteId = blankToNull(request.substituteId());
 		if (substituteId == null) {
-			throw refused("Bitte eine Vertretung auswählen.");
+			throw refused(AbsenceInputRules.NO_SUBSTITUTE);
 		}
 		String tenantId = tenantOf(userId);
 		if (tenantId == null) {
@@ -198,10 +198,10 @@ public class AbsenceService implements Substitutes {
 		LocalDate first = request.firstDay();
 		LocalDate last = request.lastDay();
 		if (first == null || last == null) {
-			throw refused("Bitte den ersten und den letzten Tag der Abwesenheit angeben.");
+			throw refused(AbsenceInputRules.NO_DAYS);
 		}
-		if (last.isBefore(first)) {
-			throw refused("Der letzte Tag liegt vor dem ersten Tag. Bitte die Daten prüfen.");
+		if (!AbsenceInputRules.inOrder(first, last)) {
+			throw refused(AbsenceInputRules.DAYS_NOT_IN_ORDER);
 		}
 		if (last.isBefore(today())) {
 			throw refused("Die Abwesenheit liegt ganz in der Vergangenheit und kann nicht mehr eingetragen werden.");
@@ -220,8 +220,8 @@ public class AbsenceService implements Substitutes {
 			}
 		}
 		String note = blankToNull(request.note());
-		if (note != null && note.length() > 500) {
-			throw refused("Die Bemerkung ist zu lang (höchstens 500 Zeichen).");
+		if (note != null && note.length() > AbsenceInputRules.NOTE_LENGTH) {
+			throw refused(AbsenceInputRules.NOTE_TOO_LONG);
 		}
 		Absence absence = new Absence(UUID.randomUUID().toString(), userId, substitute.getId(), tenantId, first, last,
 				note, actorId, EngineClock.now().toInstant());

@@ -2,7 +2,6 @@ package de.ratsweg.committee;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -33,8 +32,7 @@ public class ScriptedCouncilSystem {
 	ScriptedCouncilSystem published(String result, String resolutionText) {
 		this.answers.add((execution) -> {
 			new Consultations().recordFromCouncilSystem(execution, result, resolutionText, null,
-					Map.of("source", "oparl", "oparlResult", "Ungeändert beschlossen", "agendaItem",
-							"https://ris.example.org/oparl/agendaitem/1001"));
+					"Ungeändert beschlossen", "https://ris.example.org/oparl/agendaitem/1001", null);
 			execution.setVariable(COUNCIL_SYSTEM_STATUS, FOUND);
 		});
 		return this;

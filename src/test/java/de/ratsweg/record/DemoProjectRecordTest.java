@@ -306,11 +306,12 @@ class DemoProjectRecordTest {
 				MediaType.APPLICATION_JSON);
 
 		assertThat(menden.getStatusCode().value()).isEqualTo(404).isEqualTo(unknown.getStatusCode().value());
-		assertThat(menden.getBody()).containsEntry("message", "Ein Vorhaben „DEMO-SO-4“ gibt es in Ihrer Stadt nicht.");
+		assertThat(menden.getBody()).containsEntry("detail", "Ein Vorhaben „DEMO-SO-4“ gibt es in Ihrer Stadt nicht.")
+			.containsEntry("status", 404);
 		assertThat(String.valueOf(menden.getBody()).replace(REJECTED, "?"))
 			.isEqualTo(String.valueOf(unknown.getBody()).replace("DEMO-SO-999", "?"));
 		assertThat(mendenPdf.getStatusCode().value()).isEqualTo(404);
-		assertThat(mendenPdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
+		assertThat(mendenPdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(get(DemoRoster.MENDEN_STAFF, "DEMO-ME-2", MediaType.APPLICATION_JSON).getStatusCode().value())
 			.as("their own city's project")
 			.isEqualTo(200);
@@ -325,7 +326,7 @@ class DemoProjectRecordTest {
 				MediaType.APPLICATION_JSON);
 
 		assertThat(response.getStatusCode().value()).isEqualTo(404);
-		assertThat(response.getBody()).containsEntry("message",
+		assertThat(response.getBody()).containsEntry("detail",
 				"Ein Vorhaben „SOEST-1999-0001“ gibt es in Ihrer Stadt nicht.");
 	}
 

@@ -81,7 +81,14 @@ class AbsencePageTest {
 		assertThat(refused.getBody()).contains("Der letzte Tag liegt vor dem ersten Tag.", "value=\"" + last + "\"",
 				"value=\"Fortbildung &lt;b&gt;Haushalt&lt;/b&gt;\"");
 
-		ResponseEntity<String> recorded = session.postForm("/vertretung", Map.of("_csrf", csrf(refused.getBody()),
+		ResponseEntity<String> notADay = session.postForm("/vertretung", Map.of("_csrf", csrf(refused.getBody()),
+				"firstDay", "31.02.2026", "lastDay", last, "substituteId", "akaiser", "note", "Fortbildung"));
+		assertThat(notADay.getStatusCode().value()).isEqualTo(200);
+		assertThat(notADay.getBody()).contains(
+				"Der erste Tag „31.02.2026“ ist kein Datum; bitte im Kalender wählen oder als JJJJ-MM-TT angeben.",
+				"value=\"31.02.2026\"", "value=\"" + last + "\"", "value=\"Fortbildung\"");
+
+		ResponseEntity<String> recorded = session.postForm("/vertretung", Map.of("_csrf", csrf(notADay.getBody()),
 				"firstDay", first, "lastDay", last, "substituteId", "akaiser", "note", "Fortbildung"));
 		// the browser follows the redirect to the page with the message
 		assertThat(recorded.getStatusCode().value()).isEqualTo(200);

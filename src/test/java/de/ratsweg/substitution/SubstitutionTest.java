@@ -1,6 +1,7 @@
 package de.ratsweg.substitution;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -128,8 +129,9 @@ class SubstitutionTest {
 		ResponseEntity<Map<String, Object>> menden = record(ABSENT, Map.of("substituteId", DemoRoster.MENDEN_TREASURY,
 				"firstDay", today.toString(), "lastDay", today.plusDays(2).toString()));
 		assertThat(menden.getStatusCode().value()).isEqualTo(400);
-		assertThat(menden.getBody()).containsEntry("message",
-				"Eine Vertretung „ghartmann“ gibt es in der Stadt Soest nicht. Bitte eine Person aus der Liste auswählen.");
+		assertThat(menden.getBody()).containsEntry("status", 400)
+			.containsEntry("detail",
+					"Eine Vertretung „ghartmann“ gibt es in der Stadt Soest nicht. Bitte eine Person aus der Liste auswählen.");
 		ResponseEntity<Map<String, Object>> unknown = record(ABSENT, Map.of("substituteId", "niemand", "firstDay",
 				today.toString(), "lastDay", today.plusDays(2).toString()));
 		assertThat(unknown.getStatusCode().value()).as("like someone who does not exist").isEqualTo(400);
@@ -139,13 +141,13 @@ class SubstitutionTest {
 		ResponseEntity<Map<String, Object>> otherRole = record(ABSENT, Map.of("substituteId", DemoRoster.IT, "firstDay",
 				today.toString(), "lastDay", today.plusDays(2).toString()));
 		assertThat(otherRole.getStatusCode().value()).isEqualTo(400);
-		assertThat((String) otherRole.getBody().get("message"))
+		assertThat((String) otherRole.getBody().get("detail"))
 			.startsWith("Jonas Wagner hat keine Rolle von Thomas Schulz (Kämmerei)");
 
 		ResponseEntity<Map<String, Object>> forSomeoneElse = record(DemoRoster.IT, Map.of("userId", ABSENT,
 				"substituteId", SUBSTITUTE, "firstDay", today.toString(), "lastDay", today.toString()));
 		assertThat(forSomeoneElse.getStatusCode().value()).isEqualTo(403);
-		assertThat((String) forSomeoneElse.getBody().get("message")).isEqualTo(
+		assertThat((String) forSomeoneElse.getBody().get("detail")).isEqualTo(
 				"Sie können nur Ihre eigene Abwesenheit eintragen; für andere trägt die Administration sie ein.");
 
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM ratsweg_absence").query(Long.class).single()).isZero();
@@ -270,6 +272,36 @@ class SubstitutionTest {
 		assertThat(this.http.withBasicAuth(DemoRoster.IT, DemoRoster.PASSWORD)
 			.getForEntity("/api/absences", List.class)
 			.getBody()).isEmpty();
+	}
+
+	@Test
+	void anAbsenceWithoutSubstituteOrWithTheDaysReversedIsRefusedBeforeAnythingIsRecorded() {
+		LocalDate today = Dates.today();
+		Map<String, Object> reversed = new LinkedHashMap<>();
+		reversed.put("firstDay", today.plusDays(3).toString());
+		reversed.put("lastDay", today.plusDays(1).toString());
+		reversed.put("note", "x".repeat(501));
+
+		ResponseEntity<Map<String, Object>> refused = record(ABSENT, reversed);
+
+		assertThat(refused.getStatusCode().value()).isEqualTo(400);
+		assertThat(refused.getBody()).containsEntry("status", 400)
+			.containsEntry("detail",
+					"Bitte eine Vertretung auswählen. Die Bemerkung ist zu lang (höchstens 500 Zeichen). "
+							+ "Der letzte Tag liegt vor dem ersten Tag. Bitte die Daten prüfen.");
+		assertThat(this.http.withBasicAuth(ABSENT, DemoRoster.PASSWORD)
+			.getForEntity("/api/absences", List.class)
+			.getBody()).as("nothing recorded").isEmpty();
+	}
+
+	@Test
+	void anUnreadableDayIsRefusedInGerman() {
+		ResponseEntity<Map<String, Object>> refused = record(ABSENT,
+				Map.of("substituteId", SUBSTITUTE, "firstDay", "1.12.2026", "lastDay", "2026-12-05"));
+
+		assertThat(refused.getStatusCode().value()).isEqualTo(400);
+		assertThat((String) refused.getBody().get("detail"))
+			.startsWith("Die Angaben sind unvollständig oder unlesbar: Daten bitte als JJJJ-MM-TT");
 	}
 
 	// --- steps ---------------------------------------------------------------------

@@ -1,6 +1,5 @@
 package de.ratsweg.engine.cosigning;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,31 +15,19 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Rule;
 
 import de.ratsweg.cosigning.DepartmentCoSigning;
+import de.ratsweg.cosigning.RequiredBy;
 
 /**
  * Which rules of the co-signing table ({@value DepartmentCoSigning#DECISION_KEY}, shared
  * or a municipality's own) required which department, with each rule's annotation: the
  * business rule task hands on only the departments, the annotations say why. Kept for the
- * next step ({@link CoSigning#plan}) as a transient variable of the execution that
+ * next step ({@code CoSigning.plan}) as a transient variable of the execution that
  * evaluated the table, so it is never stored.
  */
 public class MatchedRules implements DmnDecisionTableEvaluationListener {
 
-	/** Transient variable: a list of {@link RequiredBy}. */
-	public static final String VARIABLE = "coSigningMatchedRules";
-
 	/** The output column of the table. */
 	private static final String DEPARTMENT = "department";
-
-	/**
-	 * One matched rule.
-	 *
-	 * @param department the department it requires
-	 * @param ruleId the rule's id
-	 * @param annotation the rule's annotation (description), or null
-	 */
-	public record RequiredBy(String department, String ruleId, String annotation) implements Serializable {
-	}
 
 	@Override
 	public void notify(DmnDecisionTableEvaluationEvent event) {
@@ -62,7 +49,7 @@ public class MatchedRules implements DmnDecisionTableEvaluationListener {
 			}
 		}
 		// not local: the table may run in a child execution that ends with the task
-		context.getExecution().setVariable(VARIABLE, Variables.untypedValue(matched, true));
+		context.getExecution().setVariable(RequiredBy.VARIABLE, Variables.untypedValue(matched, true));
 	}
 
 	private static String annotation(DmnModelInstance model, String ruleId) {

@@ -1,4 +1,4 @@
-package de.ratsweg.security;
+package de.ratsweg.tasklist;
 
 import java.util.List;
 import java.util.Map;
@@ -9,9 +9,10 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.stereotype.Component;
 
 import de.ratsweg.kernel.RatswegGroups;
+import de.ratsweg.security.AccessRules;
 import de.ratsweg.security.AccessRules.Operation;
+import de.ratsweg.security.IdentitySetup;
 import de.ratsweg.startup.StartupStep;
-import de.ratsweg.tasklist.TaskFilters;
 
 /**
  * Tasklist's filters ({@link TaskFilters}), each shared with the work groups that work
