@@ -39,6 +39,11 @@ public record RatswegUser(String userId, List<String> groupIds, List<String> ten
 		return new RatswegUser(userId, groupIds, tenantIds);
 	}
 
+	/**
+	 * Whether the user is a member of the administrators' group: the group the engine's
+	 * configuration names as its administrators ({@code engine/SignedIn}), so both give
+	 * the same answer ({@code EngineHardeningTest} keeps it so).
+	 */
 	public boolean isAdmin() {
 		return this.groupIds.contains(RatswegGroups.ADMIN);
 	}

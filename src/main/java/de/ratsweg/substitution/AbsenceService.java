@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 import de.ratsweg.engine.EngineClock;
 import de.ratsweg.kernel.Dates;
 import de.ratsweg.kernel.RatswegGroups;
+import de.ratsweg.security.RatswegUser;
 import de.ratsweg.security.UserDirectory;
 import de.ratsweg.tenancy.Municipalities;
 
@@ -154,7 +155,7 @@ public class AbsenceService implements Substitutes {
 	}
 
 	public boolean isAdministrator(String userId) {
-		return this.identityService.createUserQuery().userId(userId).memberOfGroup(RatswegGroups.ADMIN).count() > 0;
+		return RatswegUser.load(this.identityService, userId).isAdmin();
 	}
 
 	// --- recording -------------------------------------------------------------------

@@ -9,9 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import de.ratsweg.RatswegSpringTest;
+import de.ratsweg.engine.forms.FormInputGuard;
 import de.ratsweg.engine.security.ClientExpressionsRefused;
 import de.ratsweg.engine.security.EngineDoors;
 import de.ratsweg.engine.security.PersonalTasks;
+import de.ratsweg.kernel.RatswegGroups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,9 +48,23 @@ class EngineHardeningTest {
 		// an engine created too early (before every plugin bean exists) would run without
 		// them, while every setting above still holds
 		assertThat(this.configuration.getResourceAuthorizationProvider()).isInstanceOf(PersonalTasks.class);
-		assertThat(this.configuration.getCustomPreCommandInterceptorsTxRequired())
-			.hasAtLeastOneElementOfType(EngineDoors.class)
-			.hasAtLeastOneElementOfType(ClientExpressionsRefused.class);
+		// in the order RatswegEnginePlugin lists them, outermost first
+		assertThat(this.configuration.getCustomPreCommandInterceptorsTxRequired()
+			.stream()
+			.filter((interceptor) -> interceptor.getClass().getName().startsWith("de.ratsweg."))
+			.map((interceptor) -> interceptor.getClass().getSimpleName())).containsExactly("RefusedInputUnwrapping",
+					ClientExpressionsRefused.class.getSimpleName(), EngineDoors.class.getSimpleName(), "TaskConflicts");
+		assertThat(this.configuration.getCustomPostCommandInterceptorsTxRequired())
+			.hasExactlyElementsOfTypes(FormInputGuard.class);
+	}
+
+	@Test
+	void theEnginesAdministratorsAreExactlyTheMembersOfTheAdministratorsGroup() {
+		// SignedIn.isAdministrator asks the engine's configuration, RatswegUser.isAdmin
+		// the
+		// user's groups: the same answer only while the engine names this group alone
+		assertThat(this.configuration.getAdminGroups()).containsExactly(RatswegGroups.ADMIN);
+		assertThat(this.configuration.getAdminUsers()).isNullOrEmpty();
 	}
 
 	@Test
