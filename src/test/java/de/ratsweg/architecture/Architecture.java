@@ -43,7 +43,7 @@ final class Architecture {
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.camunda..impl..")
 			.because("engine internals are used only in the adapter package " + root + "." + ENGINE_ADAPTER
-					+ " (see docs/design.md, upgrading the engine)");
+					+ " (see docs/decisions.md)");
 	}
 
 	/** Reading private fields and calling hidden methods, too, only in the adapter. */
