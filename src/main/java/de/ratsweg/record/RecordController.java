@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import de.ratsweg.kernel.Problems;
+
 /**
  * The decision record over HTTP (HTTP Basic, like the engine's REST API):
  * <ul>
@@ -104,9 +106,7 @@ class RecordController {
 	/** Always JSON, also when the request asked for a PDF. */
 	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
 		log.debug("Decision record request answered {}: {}", status.value(), detail);
-		return ResponseEntity.status(status)
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(ProblemDetail.forStatusAndDetail(status, detail));
+		return Problems.answer(status, detail);
 	}
 
 }

@@ -307,6 +307,7 @@ class DemoProjectRecordTest {
 
 		assertThat(menden.getStatusCode().value()).isEqualTo(404).isEqualTo(unknown.getStatusCode().value());
 		assertThat(menden.getBody()).containsEntry("detail", "Ein Vorhaben „DEMO-SO-4“ gibt es in Ihrer Stadt nicht.")
+			.containsEntry("title", "Nicht gefunden")
 			.containsEntry("status", 404);
 		assertThat(String.valueOf(menden.getBody()).replace(REJECTED, "?"))
 			.isEqualTo(String.valueOf(unknown.getBody()).replace("DEMO-SO-999", "?"));

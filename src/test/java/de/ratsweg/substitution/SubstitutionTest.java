@@ -130,6 +130,7 @@ class SubstitutionTest {
 				"firstDay", today.toString(), "lastDay", today.plusDays(2).toString()));
 		assertThat(menden.getStatusCode().value()).isEqualTo(400);
 		assertThat(menden.getBody()).containsEntry("status", 400)
+			.containsEntry("title", "Ungültige Angaben")
 			.containsEntry("detail",
 					"Eine Vertretung „ghartmann“ gibt es in der Stadt Soest nicht. Bitte eine Person aus der Liste auswählen.");
 		ResponseEntity<Map<String, Object>> unknown = record(ABSENT, Map.of("substituteId", "niemand", "firstDay",
