@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -116,9 +117,31 @@ public final class ProcessModels {
 			.done();
 	}
 
+	/**
+	 * Removes the deployment with its instances. A job of one of them may be running at
+	 * that moment (tests with the job executor on): then the removal is tried again.
+	 */
 	public static void undeploy(ProcessEngine engine, String deploymentId) {
-		if (deploymentId != null) {
-			engine.getRepositoryService().deleteDeployment(deploymentId, true, true, true);
+		if (deploymentId == null) {
+			return;
+		}
+		for (int attempt = 1;; attempt++) {
+			try {
+				engine.getRepositoryService().deleteDeployment(deploymentId, true, true, true);
+				return;
+			}
+			catch (OptimisticLockingException ex) {
+				if (attempt == 5) {
+					throw ex;
+				}
+				try {
+					Thread.sleep(200L * attempt);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw ex;
+				}
+			}
 		}
 	}
 

@@ -7,7 +7,7 @@ import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -71,6 +71,9 @@ public class CouncilInformationSystem {
 	 * scheduled belongs to an earlier round.
 	 */
 	private static final int MEETING_TOLERANCE_DAYS = 7;
+
+	/** OParl's date-time: "2026-10-03T11:47:00+02:00" (seconds and offset always). */
+	private static final DateTimeFormatter MODIFIED_SINCE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
 
 	private final Municipalities municipalities;
 
@@ -238,7 +241,8 @@ public class CouncilInformationSystem {
 			since = ((started != null) ? started.toInstant() : EngineClock.now().toInstant())
 				.minus(SEARCH_DAYS_BEFORE_START, ChronoUnit.DAYS);
 		}
-		return since.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC).toString();
+		// as the specification writes it: with seconds and the offset
+		return since.atZone(Dates.ZONE).format(MODIFIED_SINCE);
 	}
 
 	private static Date startOf(DelegateExecution execution) {

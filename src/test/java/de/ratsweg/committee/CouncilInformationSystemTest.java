@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -40,9 +41,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Soest's council information system is an OParl 1.1 server (a real HTTP server on this
- * machine serving the fixtures of {@code src/test/resources/oparl/}); the job executor
- * runs and looks every second. The committee office submits the paper 2026/0815 to the
+ * Soest's council information system is an OParl 1.1 server (a real HTTP server in the
+ * test, serving the fixtures of {@code src/test/resources/oparl/}); the job executor runs
+ * and looks every second. The committee office submits the paper 2026/0815 to the
  * Ausschuss für Digitalisierung; what the server publishes decides what happens next.
  */
 @RatswegSpringTest
@@ -158,7 +159,8 @@ class CouncilInformationSystemTest {
 		List<Instant> since = oparl.requests()
 			.stream()
 			.filter((r) -> r.startsWith("/body/soest/papers?modified_since="))
-			.map((r) -> Instant.parse(URLDecoder.decode(r.substring(r.indexOf('=') + 1), StandardCharsets.UTF_8)))
+			.map((r) -> OffsetDateTime.parse(URLDecoder.decode(r.substring(r.indexOf('=') + 1), StandardCharsets.UTF_8))
+				.toInstant())
 			.toList();
 		Instant now = Instant.now();
 		assertThat(since).as("the first search: changes since shortly before the committee sequence began")
