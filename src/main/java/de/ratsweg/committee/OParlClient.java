@@ -23,6 +23,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -162,7 +163,12 @@ class OParlClient {
 
 	private JsonNode parse(String url, String body) {
 		try {
-			JsonNode node = this.json.readTree(body);
+			// ALLRIS sends control characters unescaped inside strings, some servers a
+			// byte
+			// order mark: both are read, not refused
+			JsonNode node = this.json.reader()
+				.with(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+				.readTree(body.startsWith("\uFEFF") ? body.substring(1) : body);
 			if (node == null || !node.isObject()) {
 				throw new OParlException("OParl server sent no JSON object for " + url);
 			}
