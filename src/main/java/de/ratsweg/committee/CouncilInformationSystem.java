@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -226,21 +227,99 @@ public class CouncilInformationSystem {
 			execution.removeVariable(OPARL_PAPER);
 		}
 		Instant searchStarted = EngineClock.now().toInstant();
-		String papers = body(client, execution, system).path("paper").asText(null);
+		JsonNode body = body(client, execution, system);
+		String papers = body.path("paper").asText(null);
 		if (papers == null || papers.isBlank()) {
 			throw new OParlException("OParl body of " + execution.getTenantId() + " has no 'paper' list");
 		}
 		String since = searchedSince(execution);
-		Optional<JsonNode> paper = client.find(withQuery(papers, "modified_since", since),
-				(candidate) -> hasReference(candidate, reference));
-		if (paper.isPresent()) {
-			execution.setVariable(OPARL_PAPER, paper.get().path("id").asText());
+		OParlClient.Search search;
+		try {
+			search = client.search(withQuery(papers, "modified_since", since),
+					(candidate) -> hasReference(candidate, reference));
+		}
+		catch (OParlException ex) {
+			// a paper list too slow to answer: the committee's meeting may still show it;
+			// if not, the list's own error is the one to see
+			Optional<JsonNode> paper;
+			try {
+				paper = paperInScheduledMeeting(client, execution, body, reference);
+			}
+			catch (OParlException other) {
+				ex.addSuppressed(other);
+				throw ex;
+			}
+			if (paper.isEmpty()) {
+				throw ex;
+			}
+			return remember(execution, paper);
+		}
+		if (search.found().isPresent()) {
+			return remember(execution, search.found());
+		}
+		if (!search.complete()) {
+			// more pages than max-pages (a server that ignores modified_since, ten papers
+			// a
+			// page): look in the committee's meeting on the scheduled day instead
+			log.info("OParl paper list of {} has more than {} pages; looking for {} in the scheduled meeting instead",
+					execution.getTenantId(), this.properties.maxPages(), reference);
+			return remember(execution, paperInScheduledMeeting(client, execution, body, reference));
+		}
+		execution.setVariable(OPARL_PAPERS_SEARCHED_AT, searchStarted.toString());
+		return Optional.empty();
+	}
+
+	/** A paper found: polled by its own address from now on. */
+	private static Optional<JsonNode> remember(DelegateExecution execution, Optional<JsonNode> paper) {
+		paper.ifPresent((found) -> {
+			execution.setVariable(OPARL_PAPER, found.path("id").asText());
 			execution.removeVariable(OPARL_PAPERS_SEARCHED_AT);
-		}
-		else {
-			execution.setVariable(OPARL_PAPERS_SEARCHED_AT, searchStarted.toString());
-		}
+		});
 		return paper;
+	}
+
+	/**
+	 * The paper through the committee: its Organization, its meetings around the day the
+	 * office scheduled, their agenda items, their consultations' papers.
+	 */
+	private Optional<JsonNode> paperInScheduledMeeting(OParlClient client, DelegateExecution execution, JsonNode body,
+			String reference) {
+		LocalDate scheduled = Dates.day(execution.getVariable(MEETING_DATE));
+		String organizations = body.path("organization").asText("");
+		if (scheduled == null || organizations.isBlank()) {
+			return Optional.empty();
+		}
+		String committee = String.valueOf(execution.getVariable(COMMITTEE_NAME));
+		Optional<JsonNode> organization = client.search(organizations, (candidate) -> names(candidate, committee))
+			.found();
+		String meetings = organization.map((found) -> found.path("meeting").asText("")).orElse("");
+		if (meetings.isBlank()) {
+			return Optional.empty();
+		}
+		AtomicReference<JsonNode> paper = new AtomicReference<>();
+		client.search(meetings, (meeting) -> {
+			LocalDate day = day(text(meeting, "start"));
+			return day != null && Math.abs(ChronoUnit.DAYS.between(scheduled, day)) <= MEETING_TOLERANCE_DAYS
+					&& paperOnAgenda(client, meeting, reference, paper);
+		});
+		return Optional.ofNullable(paper.get());
+	}
+
+	private static boolean paperOnAgenda(OParlClient client, JsonNode meeting, String reference,
+			AtomicReference<JsonNode> paper) {
+		for (JsonNode entry : meeting.path("agendaItem")) {
+			String consultation = client.embeddedOrRead(entry).path("consultation").asText("");
+			if (consultation.isBlank()) {
+				continue;
+			}
+			String paperUrl = client.object(consultation).path("paper").asText("");
+			Optional<JsonNode> candidate = paperUrl.isBlank() ? Optional.empty() : client.objectUnlessGone(paperUrl);
+			if (candidate.isPresent() && hasReference(candidate.get(), reference)) {
+				paper.set(candidate.get());
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean hasReference(JsonNode paper, String reference) {
@@ -337,11 +416,18 @@ public class CouncilInformationSystem {
 		for (JsonNode entry : paper.path("consultation")) {
 			JsonNode consultation = entry.isTextual() ? client.object(entry.asText()) : entry;
 			String agendaItem = consultation.path("agendaItem").asText("");
+			String meetingUrl = consultation.path("meeting").asText("");
+			if (agendaItem.isBlank() && meetingUrl.isBlank()) {
+				continue;
+			}
+			JsonNode meeting = meetingUrl.isBlank() ? null : client.objectUnlessGone(meetingUrl).orElse(null);
+			if (agendaItem.isBlank() && meeting != null) {
+				// some servers name the agenda item only in the meeting
+				agendaItem = agendaItemOf(client, meeting, consultation.path("id").asText(""));
+			}
 			if (agendaItem.isBlank() || recorded.contains(agendaItem)) {
 				continue;
 			}
-			String meetingUrl = consultation.path("meeting").asText("");
-			JsonNode meeting = meetingUrl.isBlank() ? null : client.objectUnlessGone(meetingUrl).orElse(null);
 			// OParl allows a consultation without organization: the meeting's then
 			JsonNode committees = (consultation.has("organization") || meeting == null)
 					? consultation.path("organization") : meeting.path("organization");
@@ -361,6 +447,22 @@ public class CouncilInformationSystem {
 			}
 		}
 		return Optional.ofNullable(preferred);
+	}
+
+	/**
+	 * The address of the meeting's agenda item that belongs to the consultation, or "".
+	 */
+	private static String agendaItemOf(OParlClient client, JsonNode meeting, String consultation) {
+		if (consultation.isBlank()) {
+			return "";
+		}
+		for (JsonNode entry : meeting.path("agendaItem")) {
+			JsonNode item = client.embeddedOrRead(entry);
+			if (consultation.equals(item.path("consultation").asText(""))) {
+				return item.path("id").asText("");
+			}
+		}
+		return "";
 	}
 
 	private static boolean names(JsonNode organization, String committee) {

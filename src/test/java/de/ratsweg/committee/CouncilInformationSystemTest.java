@@ -239,6 +239,60 @@ class CouncilInformationSystemTest {
 	}
 
 	@Test
+	void aPaperListWithoutEndIsLeftForTheCommitteesMeetingOnTheScheduledDay() {
+		// a server that ignores modified_since and pages a few papers at a time: more
+		// pages
+		// than max-pages (500), none of them with the paper
+		for (int page = 1; page <= 501; page++) {
+			oparl.serveRaw((page == 1) ? "/body/soest/papers" : "/body/soest/papers/endless/" + page,
+					"{\"data\": [], \"links\": {\"next\": \"" + oparl.base() + "/body/soest/papers/endless/"
+							+ (page + 1) + "\"}}");
+		}
+		String today = LocalDate.now().toString();
+		oparl.serveRaw("/body/soest/organizations",
+				"{\"data\": [" + oparl.fixture("organization-digital") + "], \"links\": {}}");
+		oparl.serveRaw("/organization/digital/meetings", "{\"data\": [" + oparl.fixture("meeting-101")
+			.replace("2026-12-03", today)
+			.replace("\"organization\"", "\"agendaItem\": [{\"id\": \"" + oparl.base()
+					+ "/agendaitem/1001\", \"type\": \"https://schema.oparl.org/1.1/AgendaItem\", \"consultation\": \""
+					+ oparl.base() + "/consultation/5001\"}], \"organization\"")
+				+ "], \"links\": {}}");
+		oparl.serveRaw("/consultation/5001",
+				"{\"id\": \"" + oparl.base()
+						+ "/consultation/5001\", \"type\": \"https://schema.oparl.org/1.1/Consultation\", \"paper\": \""
+						+ oparl.base() + "/paper/0815\"}");
+		oparl.serve("/agendaitem/1001", "agendaitem-1001-decided");
+
+		ProcessInstance resolution = submitThePaper();
+
+		awaitTheNextCommittee(resolution);
+		assertThat(lastSession(resolution)).containsEntry("result", PASSED)
+			.containsEntry("agendaItem", oparl.base() + "/agendaitem/1001");
+		assertThat(oparl.requests()).as("found through the committee's meetings")
+			.contains("/organization/digital/meetings")
+			.doesNotContain("/body/soest/papers/endless/501");
+	}
+
+	@Test
+	void anAgendaItemNamedOnlyInTheMeetingIsFoundThere() {
+		oparl.serveRaw("/body/soest/papers/page/2", oparl.fixture("papers-page-2")
+			.replace("\"agendaItem\": \"" + oparl.base() + "/agendaitem/1001\",", ""));
+		oparl.serveRaw("/paper/0815",
+				oparl.fixture("paper-0815").replace("\"agendaItem\": \"" + oparl.base() + "/agendaitem/1001\",", ""));
+		oparl.serveRaw("/meeting/101", oparl.fixture("meeting-101")
+			.replace("\"organization\"", "\"agendaItem\": [{\"id\": \"" + oparl.base()
+					+ "/agendaitem/1001\", \"type\": \"https://schema.oparl.org/1.1/AgendaItem\", \"consultation\": \""
+					+ oparl.base() + "/consultation/5001\"}], \"organization\""));
+		oparl.serve("/agendaitem/1001", "agendaitem-1001-decided");
+
+		ProcessInstance resolution = submitThePaper();
+
+		awaitTheNextCommittee(resolution);
+		assertThat(lastSession(resolution)).containsEntry("result", PASSED)
+			.containsEntry("agendaItem", oparl.base() + "/agendaitem/1001");
+	}
+
+	@Test
 	void aPreliminaryCommitteeThatTookNoteHandsThePaperOn() {
 		oparl.serve("/agendaitem/1001", "agendaitem-1001-noted");
 
