@@ -33,7 +33,7 @@ public final class ProcessModels {
 	public static final List<String> MUNICIPAL_PROCESSES = List.of("SmartCityProjectProcess.bpmn",
 			"DepartmentCoSigningProcess.bpmn", "BoardApprovalProcess.bpmn", "CommitteeResolutionProcess.bpmn",
 			"FundingApplicationProcess.bpmn", "FundingRouteDecision.dmn", "CoSigningDepartmentsDecision.dmn",
-			"ResponsibleCommitteesDecision.dmn");
+			"ResponsibleCommitteesDecision.dmn", "CommitteeResultDecision.dmn");
 
 	/**
 	 * Deploys every model of a Smart-City project with all forms, as one deployment.

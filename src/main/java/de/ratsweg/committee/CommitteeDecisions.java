@@ -38,7 +38,8 @@ class CommitteeDecisions implements DecisionEntries {
 
 	static final Map<String, String> RESULTS = Map.of(CommitteeResolution.PASSED, "beschlossen",
 			CommitteeResolution.PASSED_WITH_CHANGES, "geändert beschlossen", CommitteeResolution.REJECTED, "abgelehnt",
-			CommitteeResolution.POSTPONED, "vertagt", CommitteeResolution.DEFERRED, "zurückgestellt");
+			CommitteeResolution.POSTPONED, "vertagt", CommitteeResolution.DEFERRED, "zurückgestellt",
+			CommitteeResolution.NOTED, "zur Kenntnis genommen", CommitteeResolution.REFERRED, "verwiesen");
 
 	static final Map<String, String> ROLES = Map.of(CommitteeResolution.PRELIMINARY, "Vorberatung",
 			CommitteeResolution.DECIDING, "Entscheidung");

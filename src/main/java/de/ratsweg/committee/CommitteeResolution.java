@@ -143,6 +143,24 @@ public final class CommitteeResolution {
 
 	public static final String DEFERRED = "deferred";
 
+	/**
+	 * Taken note of, without a resolution (Kenntnisnahme): a preliminary committee hands
+	 * the paper on; from the deciding committee it goes to the office.
+	 */
+	public static final String NOTED = "noted";
+
+	/**
+	 * Referred to another committee (verwiesen): the office schedules the consultation
+	 * again, as for a deferral.
+	 */
+	public static final String REFERRED = "referred";
+
+	/**
+	 * The result text of the council information system that the result table did not
+	 * read as an outcome: the office's choice for it is kept for the administrators.
+	 */
+	public static final String COUNCIL_RESULT_TEXT = "councilResultText";
+
 	static final int DEFAULT_SUBMISSION_LEAD_DAYS = 21;
 
 	/** Days after the meeting to record its result. */

@@ -118,6 +118,11 @@ public class Consultations {
 					"Die Sitzung am %s hat noch nicht stattgefunden; das Ergebnis kann erst ab dem Sitzungstag erfasst werden."
 						.formatted(Dates.german(meeting)));
 		}
+		if (NOTED.equals(task.getVariable(RESULT)) && DECIDING.equals(task.getVariable(COMMITTEE_ROLE))) {
+			throw new TaskInputException("„Zur Kenntnis genommen“ beendet nur die Vorberatung. Das entscheidende "
+					+ "Gremium muss beschließen: Bitte wählen Sie das Ergebnis der Abstimmung, oder „Vertagt“, wenn "
+					+ "es noch nicht entschieden hat.");
+		}
 		Session session = session(task, String.valueOf(task.getVariable(RESULT)))
 			.atAgendaItem(Session.string(task.getVariable(OPARL_AGENDA_ITEM)));
 		ProcessRecords.keepTaskInput(task, RESULTS, session.toMap());

@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -19,12 +20,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,11 +52,11 @@ import static de.ratsweg.committee.CommitteeResolution.*;
  * repeats it on a timer until the result is there.
  *
  * <p>
- * Never guessed: a result text that is not in the table
- * ({@code ratsweg.committee.oparl.results}), a deleted paper, or nothing found after the
- * result was due goes to the committee office as a task. A server that cannot be read
- * fails the look-up (the engine tries again and finally raises an incident); the office
- * can always record the result by hand meanwhile.
+ * Never guessed: a result text that the result table ({@value ResultText#DECISION_KEY})
+ * does not read as an outcome, a deleted paper, or nothing found after the result was due
+ * goes to the committee office as a task. A server that cannot be read fails the look-up
+ * (the engine tries again and finally raises an incident); the office can always record
+ * the result by hand meanwhile.
  */
 @Component("councilInformationSystem")
 @EnableConfigurationProperties(OParlProperties.class)
@@ -85,19 +88,16 @@ public class CouncilInformationSystem {
 
 	private final ObjectMapper json;
 
-	private final Map<String, String> outcomes;
+	private final ResultTextLog resultTexts;
 
 	CouncilInformationSystem(Municipalities municipalities, Consultations consultations, OParlProperties properties,
-			ObjectMapper json) {
+			ObjectMapper json, ResultTextLog resultTexts) {
+		this.resultTexts = resultTexts;
 		this.municipalities = municipalities;
 		this.consultations = consultations;
 		this.properties = properties;
 		this.json = json;
 		this.http = OParlClient.httpClient(properties.timeout());
-		this.outcomes = properties.results()
-			.stream()
-			.collect(Collectors.toMap((row) -> normalized(row.text()), OParlProperties.ResultText::outcome,
-					(first, second) -> first));
 	}
 
 	/** Whether the process's municipality has a council information system to ask. */
@@ -165,23 +165,42 @@ public class CouncilInformationSystem {
 					+ "“ im Ratsinformationssystem noch kein Ergebnis veröffentlicht.");
 			return;
 		}
-		String outcome = this.outcomes.get(normalized(resultText));
-		if (outcome == null) {
+		ResultTable.Reading reading = ResultTable.read(execution, ResultText.of(resultText));
+		if (reading.isUnclear()
+				|| (NOTED.equals(reading.outcome()) && DECIDING.equals(execution.getVariable(COMMITTEE_ROLE)))) {
 			log.warn(
-					"Council information system of {}: result text '{}' of {} is not in ratsweg.committee.oparl.results;"
-							+ " the committee office decides (process instance {})",
-					execution.getTenantId(), resultText, agendaItemUrl, execution.getProcessInstanceId());
+					"Council information system of {}: result text '{}' of {} is read as {} by {}; the committee "
+							+ "office decides (process instance {})",
+					execution.getTenantId(), resultText, agendaItemUrl, reading.outcome(), ResultText.DECISION_KEY,
+					execution.getProcessInstanceId());
+			String why = !reading.isUnclear()
+					? "Das entscheidende Gremium hat die Vorlage nur zur Kenntnis genommen; ein Beschluss fehlt."
+					: !reading.reason().isBlank() ? reading.reason() : "Ratsweg ordnet es keinem Ausgang zu.";
 			unclear(execution, "Das Ratsinformationssystem meldet für die Drucksache " + reference + " das Ergebnis „"
-					+ plain(resultText) + "“, das Ratsweg keinem Ausgang zuordnet. Bitte wählen Sie das Ergebnis.",
-					resolutionText);
+					+ plain(resultText) + "“. " + why + " Bitte wählen Sie das Ergebnis.", resolutionText);
+			execution.setVariable(COUNCIL_RESULT_TEXT, resultText);
+			this.resultTexts.unmapped(execution.getTenantId(), resultText);
 			return;
 		}
+		String outcome = reading.outcome();
 		String meetingName = (consultation.get().meeting() != null) ? text(consultation.get().meeting(), "name") : null;
 		this.consultations.recordFromCouncilSystem(execution, outcome, resolutionText, meetingDay, resultText,
 				agendaItemUrl, meetingName);
 		execution.setVariable(COUNCIL_SYSTEM_STATUS, FOUND);
 		log.info("Committee result of process instance {} taken from the council information system: '{}' -> {} ({})",
 				execution.getProcessInstanceId(), resultText, outcome, agendaItemUrl);
+	}
+
+	/**
+	 * The office clarified a result the table did not read: its choice for that text is
+	 * kept for the administrators ({@link ResultTextLog}).
+	 */
+	public void clarified(DelegateTask task) {
+		Object text = task.getVariable(COUNCIL_RESULT_TEXT);
+		if (text instanceof String resultText) {
+			this.resultTexts.chosen(task.getTenantId(), resultText, String.valueOf(task.getVariable(RESULT)));
+			task.getExecution().removeVariable(COUNCIL_RESULT_TEXT);
+		}
 	}
 
 	private Optional<String> system(DelegateExecution execution) {
@@ -208,21 +227,99 @@ public class CouncilInformationSystem {
 			execution.removeVariable(OPARL_PAPER);
 		}
 		Instant searchStarted = EngineClock.now().toInstant();
-		String papers = body(client, execution, system).path("paper").asText(null);
+		JsonNode body = body(client, execution, system);
+		String papers = body.path("paper").asText(null);
 		if (papers == null || papers.isBlank()) {
 			throw new OParlException("OParl body of " + execution.getTenantId() + " has no 'paper' list");
 		}
 		String since = searchedSince(execution);
-		Optional<JsonNode> paper = client.find(withQuery(papers, "modified_since", since),
-				(candidate) -> hasReference(candidate, reference));
-		if (paper.isPresent()) {
-			execution.setVariable(OPARL_PAPER, paper.get().path("id").asText());
+		OParlClient.Search search;
+		try {
+			search = client.search(withQuery(papers, "modified_since", since),
+					(candidate) -> hasReference(candidate, reference));
+		}
+		catch (OParlException ex) {
+			// a paper list too slow to answer: the committee's meeting may still show it;
+			// if not, the list's own error is the one to see
+			Optional<JsonNode> paper;
+			try {
+				paper = paperInScheduledMeeting(client, execution, body, reference);
+			}
+			catch (OParlException other) {
+				ex.addSuppressed(other);
+				throw ex;
+			}
+			if (paper.isEmpty()) {
+				throw ex;
+			}
+			return remember(execution, paper);
+		}
+		if (search.found().isPresent()) {
+			return remember(execution, search.found());
+		}
+		if (!search.complete()) {
+			// more pages than max-pages (a server that ignores modified_since, ten papers
+			// a
+			// page): look in the committee's meeting on the scheduled day instead
+			log.info("OParl paper list of {} has more than {} pages; looking for {} in the scheduled meeting instead",
+					execution.getTenantId(), this.properties.maxPages(), reference);
+			return remember(execution, paperInScheduledMeeting(client, execution, body, reference));
+		}
+		execution.setVariable(OPARL_PAPERS_SEARCHED_AT, searchStarted.toString());
+		return Optional.empty();
+	}
+
+	/** A paper found: polled by its own address from now on. */
+	private static Optional<JsonNode> remember(DelegateExecution execution, Optional<JsonNode> paper) {
+		paper.ifPresent((found) -> {
+			execution.setVariable(OPARL_PAPER, found.path("id").asText());
 			execution.removeVariable(OPARL_PAPERS_SEARCHED_AT);
-		}
-		else {
-			execution.setVariable(OPARL_PAPERS_SEARCHED_AT, searchStarted.toString());
-		}
+		});
 		return paper;
+	}
+
+	/**
+	 * The paper through the committee: its Organization, its meetings around the day the
+	 * office scheduled, their agenda items, their consultations' papers.
+	 */
+	private Optional<JsonNode> paperInScheduledMeeting(OParlClient client, DelegateExecution execution, JsonNode body,
+			String reference) {
+		LocalDate scheduled = Dates.day(execution.getVariable(MEETING_DATE));
+		String organizations = body.path("organization").asText("");
+		if (scheduled == null || organizations.isBlank()) {
+			return Optional.empty();
+		}
+		String committee = String.valueOf(execution.getVariable(COMMITTEE_NAME));
+		Optional<JsonNode> organization = client.search(organizations, (candidate) -> names(candidate, committee))
+			.found();
+		String meetings = organization.map((found) -> found.path("meeting").asText("")).orElse("");
+		if (meetings.isBlank()) {
+			return Optional.empty();
+		}
+		AtomicReference<JsonNode> paper = new AtomicReference<>();
+		client.search(meetings, (meeting) -> {
+			LocalDate day = day(text(meeting, "start"));
+			return day != null && Math.abs(ChronoUnit.DAYS.between(scheduled, day)) <= MEETING_TOLERANCE_DAYS
+					&& paperOnAgenda(client, meeting, reference, paper);
+		});
+		return Optional.ofNullable(paper.get());
+	}
+
+	private static boolean paperOnAgenda(OParlClient client, JsonNode meeting, String reference,
+			AtomicReference<JsonNode> paper) {
+		for (JsonNode entry : meeting.path("agendaItem")) {
+			String consultation = client.embeddedOrRead(entry).path("consultation").asText("");
+			if (consultation.isBlank()) {
+				continue;
+			}
+			String paperUrl = client.object(consultation).path("paper").asText("");
+			Optional<JsonNode> candidate = paperUrl.isBlank() ? Optional.empty() : client.objectUnlessGone(paperUrl);
+			if (candidate.isPresent() && hasReference(candidate.get(), reference)) {
+				paper.set(candidate.get());
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean hasReference(JsonNode paper, String reference) {
@@ -282,11 +379,20 @@ public class CouncilInformationSystem {
 	 * @param agendaItem the address of its agenda item
 	 * @param meeting the meeting, or null when the consultation names none
 	 * @param day the meeting's day in Berlin, or null when unknown
+	 * @param authoritative whether the consultation is the one that decides
+	 * ({@code authoritative} in OParl)
 	 */
-	private record Consultation(String agendaItem, JsonNode meeting, LocalDate day) {
+	private record Consultation(String agendaItem, JsonNode meeting, LocalDate day, boolean authoritative) {
 
-		boolean isBefore(Consultation other) {
-			return this.day != null && (other.day == null || this.day.isBefore(other.day));
+		/**
+		 * Which of two consultations this round waits for: the one on the day the office
+		 * scheduled, then the authoritative one, then the earlier one.
+		 */
+		static Comparator<Consultation> preferred(LocalDate scheduled) {
+			return Comparator
+				.comparing((Consultation consultation) -> scheduled == null || !scheduled.equals(consultation.day()))
+				.thenComparing((consultation) -> !consultation.authoritative())
+				.thenComparing(Consultation::day, Comparator.nullsLast(Comparator.naturalOrder()));
 		}
 
 	}
@@ -295,26 +401,33 @@ public class CouncilInformationSystem {
 	 * The paper's consultation in the committee that this round waits for: its agenda
 	 * item was not recorded yet (a result recorded by hand counts too), and its meeting
 	 * is not older than the meeting the office scheduled (a postponed or deferred item
-	 * comes back with a new agenda item in a later meeting). The earliest such meeting
-	 * first.
+	 * comes back with a new agenda item in a later meeting). Of several, the one on the
+	 * scheduled day, then the authoritative one, then the earliest.
 	 */
 	private Optional<Consultation> consultationIn(OParlClient client, DelegateExecution execution, JsonNode paper,
 			String committee) {
 		Set<String> recorded = recordedAgendaItems(execution);
-		// after a session of this committee (postponed, deferred), only later meetings
-		// count
+		// the meeting the office scheduled: preferred; after a session of this committee
+		// (postponed, deferred), older meetings belong to an earlier round
+		LocalDate scheduled = Dates.day(execution.getVariable(MEETING_DATE));
 		boolean laterRound = sessions(execution).anyMatch((session) -> committee.equals(session.committeeName()));
-		LocalDate scheduled = laterRound ? Dates.day(execution.getVariable(MEETING_DATE)) : null;
 		Map<String, Boolean> organizations = new HashMap<>();
-		Consultation earliest = null;
+		Consultation preferred = null;
 		for (JsonNode entry : paper.path("consultation")) {
 			JsonNode consultation = entry.isTextual() ? client.object(entry.asText()) : entry;
 			String agendaItem = consultation.path("agendaItem").asText("");
+			String meetingUrl = consultation.path("meeting").asText("");
+			if (agendaItem.isBlank() && meetingUrl.isBlank()) {
+				continue;
+			}
+			JsonNode meeting = meetingUrl.isBlank() ? null : client.objectUnlessGone(meetingUrl).orElse(null);
+			if (agendaItem.isBlank() && meeting != null) {
+				// some servers name the agenda item only in the meeting
+				agendaItem = agendaItemOf(client, meeting, consultation.path("id").asText(""));
+			}
 			if (agendaItem.isBlank() || recorded.contains(agendaItem)) {
 				continue;
 			}
-			String meetingUrl = consultation.path("meeting").asText("");
-			JsonNode meeting = meetingUrl.isBlank() ? null : client.objectUnlessGone(meetingUrl).orElse(null);
 			// OParl allows a consultation without organization: the meeting's then
 			JsonNode committees = (consultation.has("organization") || meeting == null)
 					? consultation.path("organization") : meeting.path("organization");
@@ -324,14 +437,32 @@ public class CouncilInformationSystem {
 						(url) -> names(client.object(url), committee));
 			}
 			Consultation candidate = new Consultation(agendaItem, meeting,
-					(meeting != null) ? day(text(meeting, "start")) : null);
-			boolean tooOld = scheduled != null && candidate.day() != null
+					(meeting != null) ? day(text(meeting, "start")) : null,
+					consultation.path("authoritative").asBoolean(false));
+			boolean tooOld = laterRound && scheduled != null && candidate.day() != null
 					&& candidate.day().isBefore(scheduled.minusDays(MEETING_TOLERANCE_DAYS));
-			if (inCommittee && !tooOld && (earliest == null || candidate.isBefore(earliest))) {
-				earliest = candidate;
+			if (inCommittee && !tooOld
+					&& (preferred == null || Consultation.preferred(scheduled).compare(candidate, preferred) < 0)) {
+				preferred = candidate;
 			}
 		}
-		return Optional.ofNullable(earliest);
+		return Optional.ofNullable(preferred);
+	}
+
+	/**
+	 * The address of the meeting's agenda item that belongs to the consultation, or "".
+	 */
+	private static String agendaItemOf(OParlClient client, JsonNode meeting, String consultation) {
+		if (consultation.isBlank()) {
+			return "";
+		}
+		for (JsonNode entry : meeting.path("agendaItem")) {
+			JsonNode item = client.embeddedOrRead(entry);
+			if (consultation.equals(item.path("consultation").asText(""))) {
+				return item.path("id").asText("");
+			}
+		}
+		return "";
 	}
 
 	private static boolean names(JsonNode organization, String committee) {

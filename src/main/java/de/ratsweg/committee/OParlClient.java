@@ -23,6 +23,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -93,9 +94,33 @@ class OParlClient {
 
 	/**
 	 * The first element of a paged list that matches, following {@code links.next} from
-	 * page to page.
+	 * page to page; a list longer than {@code max-pages} is an error.
 	 */
 	Optional<JsonNode> find(String firstPage, Predicate<JsonNode> match) {
+		Search search = search(firstPage, match);
+		if (!search.complete()) {
+			throw new OParlException("OParl list " + firstPage + " has more than " + this.maxPages
+					+ " pages (ratsweg.committee.oparl.max-pages)");
+		}
+		return search.found();
+	}
+
+	/**
+	 * A search through a paged list.
+	 *
+	 * @param found the first element that matched
+	 * @param complete whether the list was read to its end (or to the match); false when
+	 * it has more than {@code max-pages} pages
+	 */
+	record Search(Optional<JsonNode> found, boolean complete) {
+	}
+
+	/**
+	 * The first element of a paged list that matches, reading at most {@code max-pages}
+	 * pages: a server that ignores {@code modified_since} and pages ten papers at a time
+	 * makes an endless list, which is searched another way then.
+	 */
+	Search search(String firstPage, Predicate<JsonNode> match) {
 		Set<String> read = new HashSet<>();
 		String page = firstPage;
 		while (page != null && !page.isBlank()) {
@@ -103,8 +128,7 @@ class OParlClient {
 				throw new OParlException("OParl list " + firstPage + " leads back to page " + page);
 			}
 			if (read.size() > this.maxPages) {
-				throw new OParlException("OParl list " + firstPage + " has more than " + this.maxPages
-						+ " pages (ratsweg.committee.oparl.max-pages)");
+				return new Search(Optional.empty(), false);
 			}
 			JsonNode list = object(page);
 			JsonNode data = list.get("data");
@@ -113,12 +137,17 @@ class OParlClient {
 			}
 			for (JsonNode element : data) {
 				if (match.test(element)) {
-					return Optional.of(element);
+					return new Search(Optional.of(element), true);
 				}
 			}
 			page = list.path("links").path("next").asText(null);
 		}
-		return Optional.empty();
+		return new Search(Optional.empty(), true);
+	}
+
+	/** An embedded object as it is, an address read. */
+	JsonNode embeddedOrRead(JsonNode entry) {
+		return entry.isTextual() ? object(entry.asText()) : entry;
 	}
 
 	private record Answer(int status, String body) {
@@ -162,7 +191,12 @@ class OParlClient {
 
 	private JsonNode parse(String url, String body) {
 		try {
-			JsonNode node = this.json.readTree(body);
+			// ALLRIS sends control characters unescaped inside strings, some servers a
+			// byte
+			// order mark: both are read, not refused
+			JsonNode node = this.json.reader()
+				.with(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+				.readTree(body.startsWith("\uFEFF") ? body.substring(1) : body);
 			if (node == null || !node.isObject()) {
 				throw new OParlException("OParl server sent no JSON object for " + url);
 			}

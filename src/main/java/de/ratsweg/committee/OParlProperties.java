@@ -2,7 +2,6 @@ package de.ratsweg.committee;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,14 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often a pending result is looked up
  * @param timeout the longest wait for one answer of the council information system
  * @param maxPages the most pages of a list read in one look-up
- * @param results the one table from result texts to process outcomes
+ * @param results no longer read: the result texts are the decision table
+ * {@value ResultText#DECISION_KEY} now; a configuration that still sets them is refused,
+ * so that no row of it is silently lost
  */
 @ConfigurationProperties("ratsweg.committee.oparl")
 record OParlProperties(@DefaultValue("PT1H") Duration pollInterval, @DefaultValue("10s") Duration timeout,
-		@DefaultValue("500") int maxPages, List<ResultText> results) {
-
-	static final Set<String> OUTCOMES = Set.of(CommitteeResolution.PASSED, CommitteeResolution.PASSED_WITH_CHANGES,
-			CommitteeResolution.REJECTED, CommitteeResolution.POSTPONED, CommitteeResolution.DEFERRED);
+		@DefaultValue("500") int maxPages, List<FormerResultRow> results) {
 
 	OParlProperties {
 		results = (results != null) ? List.copyOf(results) : List.of();
@@ -32,21 +30,21 @@ record OParlProperties(@DefaultValue("PT1H") Duration pollInterval, @DefaultValu
 		if (pollInterval.isNegative() || pollInterval.isZero()) {
 			throw new IllegalArgumentException("ratsweg.committee.oparl.poll-interval must be positive");
 		}
-		for (ResultText result : results) {
-			if (result.text() == null || result.text().isBlank() || !OUTCOMES.contains(result.outcome())) {
-				throw new IllegalArgumentException("ratsweg.committee.oparl.results: '" + result.text() + "' -> '"
-						+ result.outcome() + "' is not a result text with one of the outcomes " + OUTCOMES);
-			}
+		if (!results.isEmpty()) {
+			throw new IllegalArgumentException("ratsweg.committee.oparl.results is no longer read: result texts are "
+					+ "the decision table processes/" + ResultText.DECISION_KEY + ".dmn now (a municipality's own in "
+					+ "processes/<municipality>/). Add your " + results.size()
+					+ " rows to it as rules (Camunda Modeler) and remove the setting.");
 		}
 	}
 
 	/**
-	 * One row of the table.
+	 * A row of the former table in the configuration.
 	 *
-	 * @param text the result text as the council information system writes it
-	 * @param outcome the process outcome it means
+	 * @param text the result text
+	 * @param outcome the process outcome it meant
 	 */
-	record ResultText(String text, String outcome) {
+	record FormerResultRow(String text, String outcome) {
 	}
 
 }

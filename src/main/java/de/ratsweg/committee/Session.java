@@ -17,8 +17,9 @@ import java.util.Map;
  * @param paperReference the paper's reference (Drucksache); may be null
  * @param result {@value CommitteeResolution#PASSED},
  * {@value CommitteeResolution#PASSED_WITH_CHANGES},
- * {@value CommitteeResolution#REJECTED}, {@value CommitteeResolution#POSTPONED} or
- * {@value CommitteeResolution#DEFERRED}
+ * {@value CommitteeResolution#REJECTED}, {@value CommitteeResolution#POSTPONED},
+ * {@value CommitteeResolution#DEFERRED}, {@value CommitteeResolution#NOTED} or
+ * {@value CommitteeResolution#REFERRED}
  * @param resolutionText the resolution as written; may be null
  * @param changes what the committee changed (only for a result with changes)
  * @param source {@value #COUNCIL_INFORMATION_SYSTEM} when taken from the council

@@ -139,6 +139,36 @@ class CommitteeResolutionProcessTest {
 	}
 
 	@Test
+	void aReferralToAnotherCommitteeComesBackToTheOfficeToScheduleAgain() {
+		ProcessInstance resolution = startResolution(Map.of());
+
+		consult(resolution, REFERRED, Map.of());
+
+		assertThat(resolution).isWaitingAt(SCHEDULE).variables().containsEntry(COMMITTEE_NAME, DIGITAL);
+	}
+
+	@Test
+	void aPreliminaryCommitteeThatTookNoteHandsThePaperOn() {
+		ProcessInstance resolution = startResolution(Map.of());
+
+		consult(resolution, NOTED, Map.of());
+
+		assertThat(resolution).isWaitingAt(SCHEDULE).variables().containsEntry(COMMITTEE_NAME, CLIMATE);
+	}
+
+	@Test
+	void theDecidingCommitteeCannotJustTakeNote() {
+		ProcessInstance resolution = startResolution(Map.of());
+		for (int i = 0; i < 3; i++) {
+			consult(resolution, PASSED, Map.of());
+		}
+
+		assertThatThrownBy(() -> consult(resolution, NOTED, Map.of())).isInstanceOf(TaskInputException.class)
+			.hasMessageContaining("Das entscheidende Gremium muss beschließen");
+		assertThat(resolution).isWaitingAt(RECORD_RESULT);
+	}
+
+	@Test
 	void changesOfTheResolutionAreShownToTheLeadUnitBeforeGoingOn() {
 		ProcessInstance resolution = startResolution(Map.of());
 
@@ -296,7 +326,7 @@ class CommitteeResolutionProcessTest {
 	@Test
 	void aResultTheCouncilSystemCannotMapGoesToTheOfficeAsATask() {
 		this.councilSystem.connected()
-			.unclear("Das Ratsinformationssystem meldet „Zur Kenntnis genommen“; bitte wählen Sie das Ergebnis.");
+			.unclear("Das Ratsinformationssystem meldet „Aushang im Foyer“; bitte wählen Sie das Ergebnis.");
 		ProcessInstance resolution = startResolution(Map.of());
 		scheduleAndSubmit(resolution, LocalDate.now().plusDays(30));
 
@@ -305,8 +335,9 @@ class CommitteeResolutionProcessTest {
 		assertThat(resolution).isWaitingAt(RECORD_RESULT, CLARIFY_RESULT)
 			.variables()
 			.containsEntry(COUNCIL_SYSTEM_NOTE,
-					"Das Ratsinformationssystem meldet „Zur Kenntnis genommen“; bitte wählen Sie das Ergebnis.");
+					"Das Ratsinformationssystem meldet „Aushang im Foyer“; bitte wählen Sie das Ergebnis.");
 		assertThat(task(CLARIFY_RESULT, resolution)).hasCandidateGroup("ratsbuero");
+		String clarify = task(CLARIFY_RESULT, resolution).getId();
 		on(LocalDate.now().plusDays(30), () -> complete(task(CLARIFY_RESULT, resolution),
 				withVariables(RESULT, REJECTED, RESOLUTION_TEXT, "Kenntnisnahme")));
 
@@ -316,6 +347,8 @@ class CommitteeResolutionProcessTest {
 			.containsEntry(COMMITTEE_NAME, CLIMATE)
 			.containsEntry(COUNCIL_SYSTEM_NOTE, null);
 		assertThat(taskQuery().processInstanceId(resolution.getId()).taskDefinitionKey(RECORD_RESULT).count()).isZero();
+		assertThat(this.councilSystem.clarified()).as("the office's choice is kept for the administrators")
+			.containsExactly(clarify);
 	}
 
 	@SuppressWarnings("unchecked")
@@ -346,7 +379,8 @@ class CommitteeResolutionProcessTest {
 		scheduleAndSubmit(resolution, meeting);
 		Map<String, Object> variables = new HashMap<>(details);
 		variables.put(RESULT, result);
-		if (!POSTPONED.equals(result) && !DEFERRED.equals(result)) {
+		if (!POSTPONED.equals(result) && !DEFERRED.equals(result) && !REFERRED.equals(result)
+				&& !NOTED.equals(result)) {
 			variables.put(RESOLUTION_TEXT, "Beschluss: " + result);
 		}
 		on(meeting, () -> complete(task(resolution), variables));

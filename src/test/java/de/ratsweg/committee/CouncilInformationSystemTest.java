@@ -79,13 +79,16 @@ class CouncilInformationSystemTest {
 
 	private final TaskService tasks;
 
+	private final ResultTextLog resultTexts;
+
 	private final ManagementService management;
 
 	private String deploymentId;
 
 	@Autowired
-	CouncilInformationSystemTest(ApplicationContext context, ProcessEngine engine) {
+	CouncilInformationSystemTest(ApplicationContext context, ProcessEngine engine, ResultTextLog resultTexts) {
 		this.context = context;
+		this.resultTexts = resultTexts;
 		this.engine = engine;
 		this.runtime = engine.getRuntimeService();
 		this.tasks = engine.getTaskService();
@@ -95,8 +98,8 @@ class CouncilInformationSystemTest {
 	@BeforeEach
 	void deployTheCommitteeProcess() {
 		DemoRoster.createIn(this.context);
-		this.deploymentId = ProcessModels.deploy(this.engine,
-				List.of("CommitteeResolutionProcess.bpmn", "ResponsibleCommitteesDecision.dmn"));
+		this.deploymentId = ProcessModels.deploy(this.engine, List.of("CommitteeResolutionProcess.bpmn",
+				"ResponsibleCommitteesDecision.dmn", "CommitteeResultDecision.dmn"));
 		oparl.serveTheSoestPaper();
 	}
 
@@ -191,22 +194,114 @@ class CouncilInformationSystemTest {
 	}
 
 	@Test
-	void anUnknownResultTextIsNeverGuessedButGivenToTheOffice() {
+	void anUnknownResultTextIsNeverGuessedButGivenToTheOfficeAndItsChoiceIsListedForTheAdministrators() {
 		oparl.serve("/agendaitem/1001", "agendaitem-1001-unknown");
 
 		ProcessInstance resolution = submitThePaper();
 
 		await().atMost(PATIENCE).until(() -> !openTasks(resolution, CLARIFY_RESULT).isEmpty());
 		assertThat(this.runtime.getVariable(resolution.getId(), COUNCIL_SYSTEM_NOTE)).asString()
-			.contains("„Zur Kenntnis genommen“");
+			.contains("„Aushang im Foyer“")
+			.contains("Ratsweg ordnet es keinem Ausgang zu.");
 		assertThat(this.runtime.getVariable(resolution.getId(), RESOLUTION_TEXT))
 			.isEqualTo("Der Ausschuss nimmt die Vorlage zur Kenntnis.");
 		assertThat(this.runtime.getVariable(resolution.getId(), RESULT)).as("no result is assumed").isNull();
+		assertThat(this.resultTexts.unread()).filteredOn((unread) -> unread.text().equals("Aushang im Foyer"))
+			.singleElement()
+			.satisfies((unread) -> assertThat(unread.occurrences()).isEqualTo(1))
+			.satisfies((unread) -> assertThat(unread.choices()).isEmpty());
 
 		Task clarify = openTasks(resolution, CLARIFY_RESULT).get(0);
 		this.tasks.complete(clarify.getId(), Map.of(RESULT, PASSED, RESOLUTION_TEXT, "Zur Kenntnis genommen."));
 		assertThat(lastSession(resolution)).containsEntry("result", PASSED).doesNotContainKey("source");
 		assertThat(openTasks(resolution, RECORD_RESULT)).isEmpty();
+		assertThat(this.resultTexts.unread()).filteredOn((unread) -> unread.text().equals("Aushang im Foyer"))
+			.singleElement()
+			.satisfies((unread) -> assertThat(unread.choices()).containsExactly(Map.entry(PASSED, 1)));
+	}
+
+	@Test
+	void ofTwoConsultationsInOneCommitteeTheAuthoritativeOneCounts() {
+		// a first reading in an earlier meeting, then the consultation that decides
+		oparl.serve("/body/soest/papers/page/2", "papers-page-2-two-readings");
+		oparl.serve("/paper/0815", "paper-0815-two-readings");
+		oparl.serve("/meeting/100", "meeting-100");
+		oparl.serve("/agendaitem/1000", "agendaitem-1000");
+		oparl.serve("/agendaitem/1001", "agendaitem-1001-decided");
+
+		ProcessInstance resolution = submitThePaper();
+
+		awaitTheNextCommittee(resolution);
+		assertThat(lastSession(resolution)).containsEntry("result", PASSED)
+			.containsEntry("agendaItem", oparl.base() + "/agendaitem/1001")
+			.containsEntry("meetingDate", "2026-12-03");
+		assertThat(oparl.requests()).as("the first reading's result is not taken").doesNotContain("/agendaitem/1000");
+	}
+
+	@Test
+	void aPaperListWithoutEndIsLeftForTheCommitteesMeetingOnTheScheduledDay() {
+		// a server that ignores modified_since and pages a few papers at a time: more
+		// pages
+		// than max-pages (500), none of them with the paper
+		for (int page = 1; page <= 501; page++) {
+			oparl.serveRaw((page == 1) ? "/body/soest/papers" : "/body/soest/papers/endless/" + page,
+					"{\"data\": [], \"links\": {\"next\": \"" + oparl.base() + "/body/soest/papers/endless/"
+							+ (page + 1) + "\"}}");
+		}
+		String today = LocalDate.now().toString();
+		oparl.serveRaw("/body/soest/organizations",
+				"{\"data\": [" + oparl.fixture("organization-digital") + "], \"links\": {}}");
+		oparl.serveRaw("/organization/digital/meetings", "{\"data\": [" + oparl.fixture("meeting-101")
+			.replace("2026-12-03", today)
+			.replace("\"organization\"", "\"agendaItem\": [{\"id\": \"" + oparl.base()
+					+ "/agendaitem/1001\", \"type\": \"https://schema.oparl.org/1.1/AgendaItem\", \"consultation\": \""
+					+ oparl.base() + "/consultation/5001\"}], \"organization\"")
+				+ "], \"links\": {}}");
+		oparl.serveRaw("/consultation/5001",
+				"{\"id\": \"" + oparl.base()
+						+ "/consultation/5001\", \"type\": \"https://schema.oparl.org/1.1/Consultation\", \"paper\": \""
+						+ oparl.base() + "/paper/0815\"}");
+		oparl.serve("/agendaitem/1001", "agendaitem-1001-decided");
+
+		ProcessInstance resolution = submitThePaper();
+
+		awaitTheNextCommittee(resolution);
+		assertThat(lastSession(resolution)).containsEntry("result", PASSED)
+			.containsEntry("agendaItem", oparl.base() + "/agendaitem/1001");
+		assertThat(oparl.requests()).as("found through the committee's meetings")
+			.contains("/organization/digital/meetings")
+			.doesNotContain("/body/soest/papers/endless/501");
+	}
+
+	@Test
+	void anAgendaItemNamedOnlyInTheMeetingIsFoundThere() {
+		oparl.serveRaw("/body/soest/papers/page/2", oparl.fixture("papers-page-2")
+			.replace("\"agendaItem\": \"" + oparl.base() + "/agendaitem/1001\",", ""));
+		oparl.serveRaw("/paper/0815",
+				oparl.fixture("paper-0815").replace("\"agendaItem\": \"" + oparl.base() + "/agendaitem/1001\",", ""));
+		oparl.serveRaw("/meeting/101", oparl.fixture("meeting-101")
+			.replace("\"organization\"", "\"agendaItem\": [{\"id\": \"" + oparl.base()
+					+ "/agendaitem/1001\", \"type\": \"https://schema.oparl.org/1.1/AgendaItem\", \"consultation\": \""
+					+ oparl.base() + "/consultation/5001\"}], \"organization\""));
+		oparl.serve("/agendaitem/1001", "agendaitem-1001-decided");
+
+		ProcessInstance resolution = submitThePaper();
+
+		awaitTheNextCommittee(resolution);
+		assertThat(lastSession(resolution)).containsEntry("result", PASSED)
+			.containsEntry("agendaItem", oparl.base() + "/agendaitem/1001");
+	}
+
+	@Test
+	void aPreliminaryCommitteeThatTookNoteHandsThePaperOn() {
+		oparl.serve("/agendaitem/1001", "agendaitem-1001-noted");
+
+		ProcessInstance resolution = submitThePaper();
+
+		awaitTheNextCommittee(resolution);
+		assertThat(lastSession(resolution)).containsEntry("result", NOTED)
+			.containsEntry("source", "oparl")
+			.containsEntry("oparlResult", "Zur Kenntnis genommen");
 	}
 
 	@Test

@@ -47,4 +47,14 @@ class OParlClientTest {
 			.hasRootCauseMessage("answer larger than 5242880 bytes, not read");
 	}
 
+	@Test
+	void readsAnAnswerWithAByteOrderMarkAndControlCharactersInsideStrings() {
+		// as ALLRIS answers: a tab and a line feed unescaped inside a string
+		this.oparl.serveRaw("/agendaitem/control", "\uFEFF{\"id\": \"" + this.oparl.base()
+				+ "/agendaitem/control\", \"result\": \"einstimmig\tbeschlossen\n\"}");
+
+		assertThat(this.client.object(this.oparl.base() + "/agendaitem/control").path("result").asText())
+			.isEqualTo("einstimmig\tbeschlossen\n");
+	}
+
 }

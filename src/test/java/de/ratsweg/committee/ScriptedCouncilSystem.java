@@ -1,10 +1,15 @@
 package de.ratsweg.committee;
 
+import java.util.List;
+
+import java.util.ArrayList;
+
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.Consumer;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 
 import static de.ratsweg.committee.CommitteeResolution.*;
 
@@ -14,6 +19,8 @@ import static de.ratsweg.committee.CommitteeResolution.*;
  * {@code CouncilInformationSystemTest}).
  */
 public class ScriptedCouncilSystem {
+
+	private final List<String> clarified = new ArrayList<>();
 
 	private final Deque<Consumer<DelegateExecution>> answers = new ArrayDeque<>();
 
@@ -56,6 +63,16 @@ public class ScriptedCouncilSystem {
 
 	public void lookUp(DelegateExecution execution) {
 		this.answers.remove().accept(execution);
+	}
+
+	/** The office clarified a result: kept by the real system for the administrators. */
+	public void clarified(DelegateTask task) {
+		this.clarified.add(task.getId());
+	}
+
+	/** The tasks whose clarification was reported. */
+	List<String> clarified() {
+		return this.clarified;
 	}
 
 }

@@ -72,11 +72,10 @@ class NotificationsTest {
 	@BeforeEach
 	void deployTheModelsCreateTheDemoUsersAndForgetOlderMails() {
 		DemoRoster.createIn(this.context);
-		this.deploymentId = ProcessModels.deploy(this.engine,
-				List.of("SmartCityProjectProcess.bpmn", "DepartmentCoSigningProcess.bpmn", "BoardApprovalProcess.bpmn",
-						"CommitteeResolutionProcess.bpmn", "FundingApplicationProcess.bpmn",
-						"CoSigningDepartmentsDecision.dmn", "FundingRouteDecision.dmn",
-						"ResponsibleCommitteesDecision.dmn", "OverdueTasksDigestProcess.bpmn"));
+		this.deploymentId = ProcessModels.deploy(this.engine, List.of("SmartCityProjectProcess.bpmn",
+				"DepartmentCoSigningProcess.bpmn", "BoardApprovalProcess.bpmn", "CommitteeResolutionProcess.bpmn",
+				"FundingApplicationProcess.bpmn", "CoSigningDepartmentsDecision.dmn", "FundingRouteDecision.dmn",
+				"ResponsibleCommitteesDecision.dmn", "CommitteeResultDecision.dmn", "OverdueTasksDigestProcess.bpmn"));
 		jobs(MailJobHandler.TYPE).forEach((job) -> this.management.deleteJob(job.getId()));
 		TestMailServer.start();
 		TestMailServer.clear();

@@ -64,6 +64,20 @@ public class TenantDecisionFallback extends AbstractBpmnParseListener {
 	}
 
 	/**
+	 * Whose table with that key applies to the municipality: its own (the municipality),
+	 * or the shared one (null) when its latest deployment has none. Runs inside the
+	 * engine's command, e.g. in a delegate.
+	 */
+	public static String tableTenant(String decisionKey, String tenant) {
+		CommandContext commandContext = Context.getCommandContext();
+		DecisionDefinitionEntity own = commandContext.getDecisionDefinitionManager()
+			.findLatestDecisionDefinitionByKeyAndTenantId(decisionKey, tenant);
+		return (own != null
+				&& own.getDeploymentId().equals(SharedWhenMissing.latestDeploymentId(commandContext, tenant))) ? tenant
+						: null;
+	}
+
+	/**
 	 * The tenant the model asks for, or none when no decision with that key is deployed
 	 * for it.
 	 */
@@ -76,13 +90,7 @@ public class TenantDecisionFallback extends AbstractBpmnParseListener {
 			if (value == null) {
 				return null;
 			}
-			String tenant = value.toString();
-			String key = this.callableElement.getDefinitionKey(scope);
-			CommandContext commandContext = Context.getCommandContext();
-			DecisionDefinitionEntity own = commandContext.getDecisionDefinitionManager()
-				.findLatestDecisionDefinitionByKeyAndTenantId(key, tenant);
-			return (own != null && own.getDeploymentId().equals(latestDeploymentId(commandContext, tenant))) ? tenant
-					: null;
+			return tableTenant(this.callableElement.getDefinitionKey(scope), value.toString());
 		}
 
 		/**
