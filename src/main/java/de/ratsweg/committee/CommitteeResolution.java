@@ -64,6 +64,15 @@ public final class CommitteeResolution {
 
 	public static final String MEETING_DATE = "meetingDate";
 
+	/**
+	 * Task variable of "Sitzungstermin festlegen": the committee's upcoming meetings in
+	 * the council information system, as options ({@code label}, {@code value}: the day).
+	 */
+	public static final String UPCOMING_MEETINGS = "upcomingMeetings";
+
+	/** The meeting the office picked from {@link #UPCOMING_MEETINGS} (its day). */
+	public static final String OFFERED_MEETING = "offeredMeeting";
+
 	public static final String NEXT_MEETING_DATE = "nextMeetingDate";
 
 	/** Days before the meeting by which the paper must be submitted; default 21. */

@@ -66,6 +66,12 @@ public class Consultations {
 	 * (Vorlagefrist), the result three days after.
 	 */
 	public void scheduleMeeting(DelegateTask task) {
+		Object offered = task.getVariable(OFFERED_MEETING);
+		if (offered instanceof String day && !day.isBlank()) {
+			// a meeting of the council information system's calendar
+			task.getExecution().setVariable(MEETING_DATE, day);
+		}
+		task.getExecution().removeVariable(OFFERED_MEETING);
 		LocalDate meeting = meetingDay(task, MEETING_DATE);
 		int leadDays = Dates.number(task.getVariable(SUBMISSION_LEAD_DAYS), DEFAULT_SUBMISSION_LEAD_DAYS);
 		LocalDate submissionDay = meeting.minusDays(leadDays);

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,11 +25,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,6 +78,9 @@ public class CouncilInformationSystem {
 	 */
 	private static final int MEETING_TOLERANCE_DAYS = 7;
 
+	/** At most this many upcoming meetings are offered. */
+	private static final int OFFERED_MEETINGS = 10;
+
 	/** OParl's date-time: "2026-10-03T11:47:00+02:00" (seconds and offset always). */
 	private static final DateTimeFormatter MODIFIED_SINCE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
 
@@ -120,8 +126,7 @@ public class CouncilInformationSystem {
 		String system = system(execution)
 			.orElseThrow(() -> new IllegalStateException("No council information system for municipality "
 					+ execution.getTenantId() + " (process instance " + execution.getProcessInstanceId() + ")"));
-		OParlClient client = new OParlClient(this.http, this.json, system, this.properties.timeout(),
-				this.properties.maxPages());
+		OParlClient client = client(execution, system);
 		String reference = String.valueOf(execution.getVariable(PAPER_REFERENCE));
 		String committee = String.valueOf(execution.getVariable(COMMITTEE_NAME));
 
@@ -192,6 +197,55 @@ public class CouncilInformationSystem {
 	}
 
 	/**
+	 * Offers the committee's upcoming meetings from the council information system in
+	 * "Sitzungstermin festlegen" ({@link CommitteeResolution#UPCOMING_MEETINGS}): the
+	 * office picks one instead of typing its date, and typing stays possible. A system
+	 * that cannot be read offers none, and nothing else changes.
+	 */
+	public void offerMeetings(DelegateTask task) {
+		DelegateExecution execution = task.getExecution();
+		Optional<String> system = system(execution);
+		if (system.isEmpty()) {
+			return;
+		}
+		String committee = String.valueOf(execution.getVariable(COMMITTEE_NAME));
+		try {
+			OParlClient client = client(execution, system.get());
+			String organizations = body(client, execution, system.get()).path("organization").asText("");
+			String meetings = organizations.isBlank() ? ""
+					: client.search(organizations, (candidate) -> names(candidate, committee))
+						.found()
+						.map((organization) -> organization.path("meeting").asText(""))
+						.orElse("");
+			if (meetings.isBlank()) {
+				return;
+			}
+			LocalDate today = Dates.today();
+			List<Map<String, Object>> options = new ArrayList<>();
+			client.search(meetings, (meeting) -> {
+				LocalDate day = day(text(meeting, "start"));
+				if (day != null && !day.isBefore(today) && !meeting.path("cancelled").asBoolean(false)) {
+					String name = text(meeting, "name");
+					Map<String, Object> option = new LinkedHashMap<>();
+					option.put("label", Dates.german(day) + ((name != null) ? " – " + plain(name) : ""));
+					option.put("value", day.toString());
+					options.add(option);
+				}
+				return options.size() >= OFFERED_MEETINGS;
+			});
+			options.sort(Comparator.comparing((option) -> String.valueOf(option.get("value"))));
+			if (!options.isEmpty()) {
+				task.setVariableLocal(UPCOMING_MEETINGS,
+						SpinValues.jsonValue(this.json.writeValueAsString(options)).create());
+			}
+		}
+		catch (OParlException | JsonProcessingException ex) {
+			log.warn("Council information system of {}: no meetings of '{}' to offer, the office types the date ({})",
+					execution.getTenantId(), committee, ex.getMessage());
+		}
+	}
+
+	/**
 	 * The office clarified a result the table did not read: its choice for that text is
 	 * kept for the administrators ({@link ResultTextLog}).
 	 */
@@ -201,6 +255,12 @@ public class CouncilInformationSystem {
 			this.resultTexts.chosen(task.getTenantId(), resultText, String.valueOf(task.getVariable(RESULT)));
 			task.getExecution().removeVariable(COUNCIL_RESULT_TEXT);
 		}
+	}
+
+	private OParlClient client(DelegateExecution execution, String system) {
+		Municipality municipality = this.municipalities.find(execution.getTenantId()).orElseThrow();
+		return new OParlClient(this.http, this.json, system, this.properties.timeout(), this.properties.maxPages(),
+				municipality.oparlLinksWritten(), municipality.oparlLinksRead());
 	}
 
 	private Optional<String> system(DelegateExecution execution) {

@@ -48,6 +48,10 @@ class OParlClient {
 
 	private final ObjectMapper json;
 
+	private final String linksWritten;
+
+	private final String linksRead;
+
 	private final Duration timeout;
 
 	private final int maxPages;
@@ -60,6 +64,18 @@ class OParlClient {
 	 * @param timeout the longest wait for one complete answer
 	 */
 	OParlClient(HttpClient http, ObjectMapper json, String system, Duration timeout, int maxPages) {
+		this(http, json, system, timeout, maxPages, null, null);
+	}
+
+	/**
+	 * @param linksWritten the beginning of the server's links as it writes them, or null
+	 * @param linksRead what replaces it before a link is read (a server whose links say
+	 * {@code /oparl/} while it answers under {@code /ris/oparl/})
+	 */
+	OParlClient(HttpClient http, ObjectMapper json, String system, Duration timeout, int maxPages, String linksWritten,
+			String linksRead) {
+		this.linksWritten = (linksWritten != null && !linksWritten.isBlank()) ? linksWritten : null;
+		this.linksRead = linksRead;
 		this.http = http;
 		this.json = json;
 		this.timeout = timeout;
@@ -153,7 +169,9 @@ class OParlClient {
 	private record Answer(int status, String body) {
 	}
 
-	private Answer get(String url) {
+	private Answer get(String link) {
+		String url = (this.linksWritten != null && link != null && link.startsWith(this.linksWritten))
+				? this.linksRead + link.substring(this.linksWritten.length()) : link;
 		URI uri = uri(url);
 		if (!this.origin.equals(origin(uri))) {
 			throw new OParlException("OParl server refers to " + url + ", which is not on the configured server "

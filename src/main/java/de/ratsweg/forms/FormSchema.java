@@ -41,6 +41,11 @@ public final class FormSchema {
 		this.fields = fields;
 		for (JsonNode field : fields) {
 			this.variableNames.add(field.path("key").asText());
+			if (!field.path("valuesKey").asText("").isBlank()) {
+				// a choice whose options the process offers (e.g. the meetings of a
+				// committee)
+				this.variableNames.add(field.path("valuesKey").asText());
+			}
 			for (String limit : List.of("notBefore", "notAfter")) {
 				for (String variable : field.path("properties").path(limit).asText("").split(",")) {
 					if (IDENTIFIER.matcher(variable.strip()).matches() && !"today".equals(variable.strip())) {
@@ -119,7 +124,7 @@ public final class FormSchema {
 			if (condition != null && hidden.test(condition)) {
 				continue;
 			}
-			checkField(field, label, submitted.get(key), today, problems);
+			checkField(field, label, submitted.get(key), existing, today, problems);
 			if ("datetime".equals(field.path("type").asText()) && Dates.day(submitted.get(key)) != null) {
 				checkDateOrder(field, label, Dates.day(submitted.get(key)),
 						(name) -> submitted.containsKey(name) ? submitted.get(name) : existing.get(name), today,
@@ -207,7 +212,8 @@ public final class FormSchema {
 		return strings;
 	}
 
-	private static void checkField(JsonNode field, String label, Object value, LocalDate today, List<String> problems) {
+	private static void checkField(JsonNode field, String label, Object value, Map<String, Object> existing,
+			LocalDate today, List<String> problems) {
 		String type = field.path("type").asText();
 		JsonNode rules = field.path("validate");
 		if (isEmpty(value)) {
@@ -222,8 +228,8 @@ public final class FormSchema {
 				checkNumber(value, rules, label, problems);
 				checkDecimals(value, field.path("decimalDigits"), label, problems);
 			}
-			case "select", "radio" -> checkChoice(field, value, label, problems);
-			case "checklist" -> checkChoices(field, value, label, problems);
+			case "select", "radio" -> checkChoice(field, value, label, existing, problems);
+			case "checklist" -> checkChoices(field, value, label, existing, problems);
 			case "datetime" -> checkDate(field, value, label, today, problems);
 			case "checkbox" -> {
 				if (!(value instanceof Boolean)) {
@@ -273,18 +279,20 @@ public final class FormSchema {
 		return number.decimalValue().stripTrailingZeros().toPlainString().replace('.', ',');
 	}
 
-	private static void checkChoice(JsonNode field, Object value, String label, List<String> problems) {
-		if (!allowedValues(field).contains(String.valueOf(value))) {
+	private static void checkChoice(JsonNode field, Object value, String label, Map<String, Object> existing,
+			List<String> problems) {
+		if (!allowedValues(field, existing).contains(String.valueOf(value))) {
 			problems.add("„%s“: „%s“ ist keine der möglichen Antworten.".formatted(label, value));
 		}
 	}
 
-	private static void checkChoices(JsonNode field, Object value, String label, List<String> problems) {
+	private static void checkChoices(JsonNode field, Object value, String label, Map<String, Object> existing,
+			List<String> problems) {
 		if (!(value instanceof Collection<?> chosen)) {
 			problems.add("„%s“ muss eine Auswahl aus der Liste sein.".formatted(label));
 			return;
 		}
-		List<String> allowed = allowedValues(field);
+		List<String> allowed = allowedValues(field, existing);
 		for (Object choice : chosen) {
 			if (!allowed.contains(String.valueOf(choice))) {
 				problems.add("„%s“: „%s“ ist keine der möglichen Antworten.".formatted(label, choice));
@@ -292,9 +300,21 @@ public final class FormSchema {
 		}
 	}
 
-	private static List<String> allowedValues(JsonNode field) {
+	/**
+	 * The options of a choice: its own, or those the process offers in the variable the
+	 * field names ({@code valuesKey}: a list of {@code {label, value}}).
+	 */
+	private static List<String> allowedValues(JsonNode field, Map<String, Object> existing) {
 		List<String> allowed = new ArrayList<>();
 		field.path("values").forEach((option) -> allowed.add(option.path("value").asText()));
+		String valuesKey = field.path("valuesKey").asText("");
+		if (!valuesKey.isBlank() && existing.get(valuesKey) instanceof Collection<?> offered) {
+			for (Object option : offered) {
+				if (option instanceof Map<?, ?> map && map.get("value") != null) {
+					allowed.add(String.valueOf(map.get("value")));
+				}
+			}
+		}
 		return allowed;
 	}
 

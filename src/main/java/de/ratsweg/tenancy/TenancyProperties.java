@@ -33,7 +33,15 @@ record TenancyProperties(List<Municipality> municipalities) {
 			if (municipality.name() == null || municipality.name().isBlank()) {
 				throw new IllegalArgumentException("ratsweg.tenancy.municipalities: '" + id + "' has no name");
 			}
+			if (blank(municipality.oparlLinksWritten()) != blank(municipality.oparlLinksRead())) {
+				throw new IllegalArgumentException("ratsweg.tenancy.municipalities: '" + id + "' needs both "
+						+ "oparl-links-written and oparl-links-read, or neither");
+			}
 		}
+	}
+
+	private static boolean blank(String text) {
+		return text == null || text.isBlank();
 	}
 
 }

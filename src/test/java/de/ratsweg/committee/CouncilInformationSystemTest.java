@@ -33,6 +33,7 @@ import de.ratsweg.ProcessModels;
 import de.ratsweg.ProjectIdeas;
 import de.ratsweg.RatswegSpringTest;
 import de.ratsweg.TestProfiles;
+import de.ratsweg.kernel.Dates;
 import de.ratsweg.security.DemoRoster;
 
 import static de.ratsweg.committee.CommitteeResolution.*;
@@ -290,6 +291,39 @@ class CouncilInformationSystemTest {
 		awaitTheNextCommittee(resolution);
 		assertThat(lastSession(resolution)).containsEntry("result", PASSED)
 			.containsEntry("agendaItem", oparl.base() + "/agendaitem/1001");
+	}
+
+	@Test
+	void theOfficePicksTheMeetingFromTheCommitteesCalendar() {
+		LocalDate today = LocalDate.now();
+		oparl.serveRaw("/body/soest/organizations",
+				"{\"data\": [" + oparl.fixture("organization-digital") + "], \"links\": {}}");
+		oparl.serveRaw("/organization/digital/meetings",
+				"{\"data\": [" + meeting(102, today.minusDays(20), false) + ", "
+						+ meeting(103, today.plusDays(40), false) + ", " + meeting(104, today.plusDays(10), true) + ", "
+						+ meeting(105, today.plusDays(75), false) + "], \"links\": {}}");
+
+		ProcessInstance resolution = DemoRoster.as(this.engine, DemoRoster.ADMIN, DemoRoster.SOEST,
+				() -> this.runtime.startProcessInstanceByKey(PROCESS_KEY, ProjectIdeas.smartStreetLighting()));
+		Task schedule = openTasks(resolution, SCHEDULE).get(0);
+
+		assertThat(String.valueOf(this.tasks.getVariableLocal(schedule.getId(), UPCOMING_MEETINGS)))
+			.as("upcoming meetings only, not a cancelled one, the earliest first")
+			.isEqualTo(
+					"[{\"label\":\"%s – Sitzung 103\",\"value\":\"%s\"},{\"label\":\"%s – Sitzung 105\",\"value\":\"%s\"}]"
+						.formatted(Dates.german(today.plusDays(40)), today.plusDays(40),
+								Dates.german(today.plusDays(75)), today.plusDays(75)));
+		this.tasks.complete(schedule.getId(), Map.of(OFFERED_MEETING, today.plusDays(40).toString()));
+
+		assertThat(this.runtime.getVariable(resolution.getId(), MEETING_DATE)).isEqualTo(today.plusDays(40).toString());
+		assertThat(this.runtime.getVariable(resolution.getId(), OFFERED_MEETING)).isNull();
+		assertThat(openTasks(resolution, SUBMIT_PAPER)).hasSize(1);
+	}
+
+	private static String meeting(int number, LocalDate day, boolean cancelled) {
+		return ("{\"id\": \"%s/meeting/%d\", \"type\": \"https://schema.oparl.org/1.1/Meeting\", "
+				+ "\"name\": \"Sitzung %d\", \"cancelled\": %b, \"start\": \"%sT17:00:00+01:00\"}")
+			.formatted(oparl.base(), number, number, cancelled, day);
 	}
 
 	@Test

@@ -57,4 +57,16 @@ class OParlClientTest {
 			.isEqualTo("einstimmig\tbeschlossen\n");
 	}
 
+	@Test
+	void followsLinksThatPointElsewhereThanWhereTheServerAnswers() {
+		// links say /oparl/elsewhere/..., the server answers under /oparl/...
+		OParlClient rewriting = new OParlClient(OParlClient.httpClient(Duration.ofSeconds(2)), new ObjectMapper(),
+				this.oparl.systemUrl(), Duration.ofSeconds(2), 10, this.oparl.base() + "/elsewhere/",
+				this.oparl.base() + "/");
+
+		assertThat(rewriting.object(this.oparl.base() + "/elsewhere/system").path("body").asText())
+			.isEqualTo(this.oparl.base() + "/bodies");
+		assertThat(this.oparl.requests()).contains("/system").doesNotContain("/elsewhere/system");
+	}
+
 }

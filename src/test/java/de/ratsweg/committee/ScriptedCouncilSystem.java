@@ -1,11 +1,9 @@
 package de.ratsweg.committee;
 
-import java.util.List;
-
-import java.util.ArrayList;
-
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -73,6 +71,10 @@ public class ScriptedCouncilSystem {
 	/** The tasks whose clarification was reported. */
 	List<String> clarified() {
 		return this.clarified;
+	}
+
+	/** The real system offers the committee's meetings; scripted, it offers none. */
+	public void offerMeetings(DelegateTask task) {
 	}
 
 }

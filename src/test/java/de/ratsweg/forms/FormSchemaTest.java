@@ -173,6 +173,26 @@ class FormSchemaTest {
 			.isEmpty();
 	}
 
+	@Test
+	void aChoiceWhoseOptionsTheProcessOffersTakesOnlyThoseOptions() throws Exception {
+		FormSchema schedule = FormSchema.of(new ObjectMapper().readTree("""
+				{ "id": "ScheduleForm", "components": [
+				  { "type": "select", "key": "offeredMeeting", "label": "Sitzung", "valuesKey": "upcomingMeetings" }
+				] }
+				"""));
+		Map<String, Object> offered = Map.of("upcomingMeetings",
+				List.of(Map.of("label", "12.12.2026 – 7. Sitzung", "value", "2026-12-12")));
+		assertThat(schedule.variableNames()).contains("upcomingMeetings");
+
+		assertThat(schedule.check(Map.of("offeredMeeting", "2026-12-12"), offered, (condition) -> false, TODAY))
+			.isEmpty();
+		assertThat(schedule.check(Map.of("offeredMeeting", "2027-01-01"), offered, (condition) -> false, TODAY))
+			.containsExactly("„Sitzung“: „2027-01-01“ ist keine der möglichen Antworten.");
+		assertThat(schedule.check(Map.of("offeredMeeting", "2026-12-12"), Map.of(), (condition) -> false, TODAY))
+			.as("nothing offered, nothing to choose")
+			.hasSize(1);
+	}
+
 	private List<String> check(Map<String, Object> input) {
 		return check(input, Map.of());
 	}
