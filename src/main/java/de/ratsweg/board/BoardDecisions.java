@@ -1,10 +1,8 @@
 package de.ratsweg.board;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -72,11 +70,7 @@ class BoardDecisions implements DecisionEntries {
 	private static void votes(ProjectHistory history, HistoricProcessInstance instance, List<DecisionEntry> entries) {
 		for (Map<String, Object> kept : history.records(instance, BoardApproval.VOTES)) {
 			Vote vote = Vote.from(kept);
-			String user = text(vote.voter());
-			OffsetDateTime time = ProjectHistory.keptTime(vote.time(), instance);
-			Optional<HistoricTaskInstance> task = history.taskOf(instance, user, time, BoardApproval.VOTE);
-			entries.add(DecisionEntry.at(time, instance.getTenantId())
-				.by(user, history.actorName(user, task.map(history::onBehalfOf).orElse(null)))
+			entries.add(history.byKept(instance, text(vote.voter()), vote.time(), BoardApproval.VOTE)
 				.role(RatswegGroups.nameOf(RatswegGroups.BOARD))
 				.step("Stimme im Umlaufverfahren")
 				.outcome(label(VOTES, vote.vote()))

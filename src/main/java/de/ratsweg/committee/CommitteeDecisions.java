@@ -1,10 +1,8 @@
 package de.ratsweg.committee;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -59,10 +57,6 @@ class CommitteeDecisions implements DecisionEntries {
 		for (Map<String, Object> kept : history.records(instance, CommitteeResolution.RESULTS)) {
 			Session session = Session.from(kept);
 			boolean fromCouncilSystem = session.fromCouncilInformationSystem();
-			String user = fromCouncilSystem ? null : text(session.user());
-			OffsetDateTime time = ProjectHistory.keptTime(session.time(), instance);
-			Optional<HistoricTaskInstance> task = (user != null) ? history.taskOf(instance, user, time,
-					CommitteeResolution.RECORD_RESULT, CommitteeResolution.CLARIFY_RESULT) : Optional.empty();
 			String committee = text(session.committeeName());
 			String role = label(ROLES, session.committeeRole());
 			String meeting = day(session.meetingDate());
@@ -71,11 +65,12 @@ class CommitteeDecisions implements DecisionEntries {
 					(meetingName != null) ? meetingName + ((meeting != null) ? " am " + meeting : "")
 							: (meeting != null) ? "Sitzung am " + meeting : "Beratung",
 					labelled("Drucksache", session.paperReference()));
-			entries.add(DecisionEntry.at(time, instance.getTenantId())
-				.by(user,
-						fromCouncilSystem ? COUNCIL_INFORMATION_SYSTEM
-								: history.actorName(user, task.map(history::onBehalfOf).orElse(null)))
-				.role((committee != null && role != null) ? committee + " (" + role + ")" : committee)
+			DecisionEntry entry = fromCouncilSystem
+					? DecisionEntry.at(ProjectHistory.keptTime(session.time(), instance), instance.getTenantId())
+						.by(null, COUNCIL_INFORMATION_SYSTEM)
+					: history.byKept(instance, text(session.user()), session.time(), CommitteeResolution.RECORD_RESULT,
+							CommitteeResolution.CLARIFY_RESULT);
+			entries.add(entry.role((committee != null && role != null) ? committee + " (" + role + ")" : committee)
 				.step(step)
 				.outcome(label(RESULTS, session.result()))
 				.text(lines(text(session.resolutionText()), labelled("Änderungen", session.changes()),

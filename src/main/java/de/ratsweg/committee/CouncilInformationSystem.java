@@ -211,12 +211,7 @@ public class CouncilInformationSystem {
 		String committee = String.valueOf(execution.getVariable(COMMITTEE_NAME));
 		try {
 			OParlClient client = client(execution, system.get());
-			String organizations = body(client, execution, system.get()).path("organization").asText("");
-			String meetings = organizations.isBlank() ? ""
-					: client.search(organizations, (candidate) -> names(candidate, committee))
-						.found()
-						.map((organization) -> organization.path("meeting").asText(""))
-						.orElse("");
+			String meetings = meetingsOf(client, body(client, execution, system.get()), committee);
 			if (meetings.isBlank()) {
 				return;
 			}
@@ -345,14 +340,8 @@ public class CouncilInformationSystem {
 	private Optional<JsonNode> paperInScheduledMeeting(OParlClient client, DelegateExecution execution, JsonNode body,
 			String reference) {
 		LocalDate scheduled = Dates.day(execution.getVariable(MEETING_DATE));
-		String organizations = body.path("organization").asText("");
-		if (scheduled == null || organizations.isBlank()) {
-			return Optional.empty();
-		}
-		String committee = String.valueOf(execution.getVariable(COMMITTEE_NAME));
-		Optional<JsonNode> organization = client.search(organizations, (candidate) -> names(candidate, committee))
-			.found();
-		String meetings = organization.map((found) -> found.path("meeting").asText("")).orElse("");
+		String meetings = (scheduled != null)
+				? meetingsOf(client, body, String.valueOf(execution.getVariable(COMMITTEE_NAME))) : "";
 		if (meetings.isBlank()) {
 			return Optional.empty();
 		}
@@ -363,6 +352,21 @@ public class CouncilInformationSystem {
 					&& paperOnAgenda(client, meeting, reference, paper);
 		});
 		return Optional.ofNullable(paper.get());
+	}
+
+	/**
+	 * The address of the committee's list of meetings: the body's Organization with the
+	 * committee's name, its {@code meeting}; "" when there is none.
+	 */
+	private static String meetingsOf(OParlClient client, JsonNode body, String committee) {
+		String organizations = body.path("organization").asText("");
+		if (organizations.isBlank()) {
+			return "";
+		}
+		return client.search(organizations, (candidate) -> names(candidate, committee))
+			.found()
+			.map((organization) -> organization.path("meeting").asText(""))
+			.orElse("");
 	}
 
 	private static boolean paperOnAgenda(OParlClient client, JsonNode meeting, String reference,

@@ -1,10 +1,8 @@
 package de.ratsweg.cosigning;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -47,11 +45,7 @@ class CoSigningDecisions implements DecisionEntries {
 			List<DecisionEntry> entries) {
 		for (Map<String, Object> kept : history.records(instance, DepartmentCoSigning.STATEMENTS)) {
 			Statement statement = Statement.from(kept);
-			String user = text(statement.user());
-			OffsetDateTime time = ProjectHistory.keptTime(statement.time(), instance);
-			Optional<HistoricTaskInstance> task = history.taskOf(instance, user, time, DepartmentCoSigning.CO_SIGN);
-			entries.add(DecisionEntry.at(time, instance.getTenantId())
-				.by(user, history.actorName(user, task.map(history::onBehalfOf).orElse(null)))
+			entries.add(history.byKept(instance, text(statement.user()), statement.time(), DepartmentCoSigning.CO_SIGN)
 				.role(RatswegGroups.nameOf(text(statement.department())))
 				.step("Mitzeichnung")
 				.outcome(label(Statement.IN_GERMAN, statement.statement()))

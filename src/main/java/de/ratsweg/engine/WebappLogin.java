@@ -18,7 +18,7 @@ public final class WebappLogin {
 	private WebappLogin() {
 	}
 
-	/** The user logged in to the webapps in this session, or null. */
+	/** The user logged in to the webapps with the request's HTTP session, or null. */
 	public static SignedIn of(HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
 		Authentications authentications = (session != null) ? AuthenticationUtil.getAuthsFromSession(session) : null;

@@ -1,5 +1,6 @@
 package de.ratsweg.monitoring;
 
+import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 import io.micrometer.core.instrument.Gauge;
@@ -39,10 +40,17 @@ public class MunicipalityGauges implements SmartInitializingSingleton {
 
 	private final Municipalities municipalities;
 
-	MunicipalityGauges(MeterRegistry registry, ProcessEngine engine, Municipalities municipalities) {
+	private final List<MunicipalityCount> contributed;
+
+	/**
+	 * @param contributed the figures other features add (e.g. failed mails)
+	 */
+	MunicipalityGauges(MeterRegistry registry, ProcessEngine engine, Municipalities municipalities,
+			List<MunicipalityCount> contributed) {
 		this.registry = registry;
 		this.engine = engine;
 		this.municipalities = municipalities;
+		this.contributed = contributed;
 	}
 
 	/**
@@ -68,18 +76,16 @@ public class MunicipalityGauges implements SmartInitializingSingleton {
 					(engine) -> engine.getRuntimeService().createIncidentQuery().tenantIdIn(tenant).count());
 			gauge(registry, "ratsweg.jobs.due", "Jobs due and not yet run", tenant,
 					(engine) -> engine.getManagementService().createJobQuery().tenantIdIn(tenant).executable().count());
+			for (MunicipalityCount count : this.contributed) {
+				gauge(registry, count.name(), count.description(), tenant, (engine) -> count.count(engine, tenant));
+			}
 		}
 	}
 
+	/** A gauge with the tag {@code municipality}, counted when it is read. */
 	private void gauge(MeterRegistry registry, String name, String description, String tenant,
 			ToDoubleFunction<ProcessEngine> count) {
-		perMunicipality(registry, name, description, tenant, this.engine, count);
-	}
-
-	/** A gauge with the tag {@code municipality}, counted when it is read. */
-	public static void perMunicipality(MeterRegistry registry, String name, String description, String tenant,
-			ProcessEngine engine, ToDoubleFunction<ProcessEngine> count) {
-		Gauge.builder(name, engine, count)
+		Gauge.builder(name, this.engine, count)
 			.description(description)
 			.tag("municipality", tenant)
 			.strongReference(true)

@@ -329,6 +329,19 @@ public final class ProjectHistory {
 	}
 
 	/**
+	 * An entry for what a person's step kept in the process (a statement, a vote, a
+	 * session typed in): at the time kept, by that person, in substitution for whom the
+	 * task of that step (one of the task keys, at that time) was done.
+	 * @param keptTime the time the record holds (ISO 8601), or null: the instance's end
+	 */
+	public DecisionEntry byKept(HistoricProcessInstance instance, String userId, String keptTime, String... taskKeys) {
+		OffsetDateTime time = keptTime(keptTime, instance);
+		Optional<HistoricTaskInstance> task = taskOf(instance, userId, time, taskKeys);
+		return DecisionEntry.at(time, instance.getTenantId())
+			.by(userId, actorName(userId, task.map(this::onBehalfOf).orElse(null)));
+	}
+
+	/**
 	 * An entry for a task a person completed: when it ended, who completed it (in
 	 * substitution for whom) and in which role.
 	 */

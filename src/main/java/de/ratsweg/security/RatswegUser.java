@@ -48,6 +48,11 @@ public record RatswegUser(String userId, List<String> groupIds, List<String> ten
 		return this.groupIds.contains(RatswegGroups.ADMIN);
 	}
 
+	/** The same question for a user not loaded yet, with one query. */
+	public static boolean isAdmin(IdentityService identityService, String userId) {
+		return identityService.createUserQuery().userId(userId).memberOfGroup(RatswegGroups.ADMIN).count() > 0;
+	}
+
 	@Override
 	public String toString() {
 		return this.userId;

@@ -155,7 +155,7 @@ public class AbsenceService implements Substitutes {
 	}
 
 	public boolean isAdministrator(String userId) {
-		return RatswegUser.load(this.identityService, userId).isAdmin();
+		return RatswegUser.isAdmin(this.identityService, userId);
 	}
 
 	// --- recording -------------------------------------------------------------------
