@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +25,9 @@ import de.ratsweg.tenancy.Municipalities;
  */
 @Component
 @Profile(DemoAccounts.PROFILE)
+// With the city's directory as identity source, people come from there
+// (identity/DirectoryIdentity).
+@ConditionalOnProperty(name = "ratsweg.identity.directory.enabled", havingValue = "false", matchIfMissing = true)
 public class DemoUsers implements SmartInitializingSingleton, StartupStep {
 
 	public static final String PROFILE = DemoAccounts.PROFILE;

@@ -1,6 +1,8 @@
 package de.ratsweg.kernel;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.authorization.Groups;
@@ -13,6 +15,9 @@ public final class RatswegGroups {
 
 	/** Administrators: change what runs, manage users. Camunda's own admin group. */
 	public static final String ADMIN = Groups.CAMUNDA_ADMIN;
+
+	/** The administrators' group's name. */
+	public static final String ADMIN_NAME = "Administration";
 
 	/** Staff of the administration who capture and revise project ideas. */
 	public static final String STAFF = "sachbearbeitung";
@@ -82,12 +87,28 @@ public final class RatswegGroups {
 	}
 
 	/**
+	 * Every group Ratsweg knows: administrators, the work groups, leads.
+	 */
+	public static List<String> allGroupIds() {
+		List<String> ids = new ArrayList<>();
+		ids.add(ADMIN);
+		ids.addAll(List.of(ORDER));
+		ids.add(LEADS);
+		return ids;
+	}
+
+	public static boolean isKnown(String groupId) {
+		return ADMIN.equals(groupId) || LEADS.equals(groupId) || WORK_GROUPS.containsKey(groupId);
+	}
+
+	/**
 	 * The German name of a group, or the id when the group is not one of Ratsweg's.
 	 */
 	public static String nameOf(String groupId) {
 		if (LEADS.equals(groupId)) {
 			return "Leitung";
 		}
+
 		return WORK_GROUPS.getOrDefault(groupId, groupId);
 	}
 

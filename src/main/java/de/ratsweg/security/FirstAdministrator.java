@@ -7,6 +7,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +21,9 @@ import de.ratsweg.startup.StartupStep;
  */
 @Component
 @Profile("!" + DemoAccounts.PROFILE)
+// With the city's directory as identity source, people come from there
+// (identity/DirectoryIdentity).
+@ConditionalOnProperty(name = "ratsweg.identity.directory.enabled", havingValue = "false", matchIfMissing = true)
 class FirstAdministrator implements StartupStep {
 
 	static final int MINIMUM_PASSWORD_LENGTH = 12;

@@ -34,7 +34,14 @@ public class IdentitySetup {
 		this.authorizationService = authorizationService;
 	}
 
+	/**
+	 * Creates the group when it is missing; with a read-only identity source (the city's
+	 * directory) the groups are Ratsweg's own and exist already.
+	 */
 	public void ensureGroup(String groupId, String name, String type) {
+		if (this.identityService.isReadOnly()) {
+			return;
+		}
 		if (this.identityService.createGroupQuery().groupId(groupId).count() == 0) {
 			Group group = this.identityService.newGroup(groupId);
 			group.setName(name);
@@ -101,7 +108,7 @@ public class IdentitySetup {
 	 * users.
 	 */
 	void ensureAdministratorGroup() {
-		ensureGroup(RatswegGroups.ADMIN, "Administration",
+		ensureGroup(RatswegGroups.ADMIN, RatswegGroups.ADMIN_NAME,
 				org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_SYSTEM);
 		for (Resources resource : Resources.values()) {
 			grant(RatswegGroups.ADMIN, resource, Authorization.ANY, Permissions.ALL);

@@ -3,11 +3,14 @@ package de.ratsweg.security;
 import java.util.Arrays;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -15,6 +18,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -23,6 +29,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import de.ratsweg.identity.SingleSignOnProperties;
 
 /**
  * Who may call what over HTTP.
@@ -38,6 +46,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(SingleSignOnProperties.class)
 class SecurityConfiguration {
 
 	static final String REALM = "Ratsweg";
@@ -75,13 +84,36 @@ class SecurityConfiguration {
 
 	private final boolean tls;
 
+	private final SingleSignOnProperties sso;
+
+	/** The city's provider's key set for bearer tokens, when configured. */
+	private final JwtDecoder bearerTokens;
+
 	/**
 	 * @param tls whether Ratsweg is reached over HTTPS only ({@code ratsweg.tls}):
 	 * browsers are then told never to use plain HTTP (HSTS), and session cookies are
 	 * {@code Secure}
+	 * @param sso single sign-on through the city's OpenID Connect provider
+	 * @param bearerTokens checks bearer tokens of machine clients when
+	 * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} is set
 	 */
-	SecurityConfiguration(@Value("${ratsweg.tls:false}") boolean tls) {
+	SecurityConfiguration(@Value("${ratsweg.tls:false}") boolean tls, SingleSignOnProperties sso,
+			ObjectProvider<JwtDecoder> bearerTokens) {
 		this.tls = tls;
+		this.sso = sso;
+		this.bearerTokens = bearerTokens.getIfAvailable();
+	}
+
+	/**
+	 * Machine clients may send a bearer token of the city's provider instead of a
+	 * password: the same user, groups and municipalities, the same checks.
+	 */
+	private void bearerTokens(HttpSecurity http, IdentityService identityService) throws Exception {
+		if (this.bearerTokens != null) {
+			BearerTokenUsers users = new BearerTokenUsers(identityService, this.sso.userIdClaim());
+			http.oauth2ResourceServer(
+					(server) -> server.jwt((jwt) -> jwt.decoder(this.bearerTokens).jwtAuthenticationConverter(users)));
+		}
 	}
 
 	/**
@@ -116,6 +148,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain engineRestSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
+		bearerTokens(http, identityService);
 		return http.securityMatcher(path("/engine-rest/**"))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.httpBasic((basic) -> basic.realmName(REALM))
@@ -146,19 +179,29 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain webappSecurity(HttpSecurity http, LoginThrottle throttle) throws Exception {
+	SecurityFilterChain webappSecurity(HttpSecurity http, LoginThrottle throttle, ProcessEngine engine,
+			ObjectProvider<ClientRegistrationRepository> registrations) throws Exception {
 		// The webapps authenticate through their own login form and check their own CSRF
-		// token
-		// (Camunda's CsrfPreventionFilter); their API refuses unauthenticated calls.
-		return http.securityMatcher(new OrRequestMatcher(path("/camunda/**"), path("/"), path("/favicon.ico")))
-			.authorizeHttpRequests((requests) -> requests
+		// token (Camunda's CsrfPreventionFilter); their API refuses unauthenticated
+		// calls.
+		http.securityMatcher(
+				new OrRequestMatcher(path("/camunda/**"), path("/"), path("/favicon.ico"), path(SignInOptions.PATH),
+						path("/oauth2/**"), path("/login/oauth2/**"), path(SingleSignOnProperties.LOGOUT_PATH)))
+			.authorizeHttpRequests((requests) -> {
 				// Camunda Admin's "create the first administrator" page: Ratsweg always
-				// creates
-				// the first administrator at start-up, so nobody may use it.
-				.requestMatchers(path("/camunda/api/admin/setup/**"))
-				.denyAll()
-				.anyRequest()
-				.permitAll())
+				// creates the first administrator at start-up, so nobody may use it.
+				requests.requestMatchers(path("/camunda/api/admin/setup/**")).denyAll();
+				if (this.sso.enabled() && !this.sso.passwordLogin()) {
+					// Single sign-on only: the webapps' own password login is closed.
+					requests.requestMatchers(path("/camunda/api/admin/auth/user/*/login/**")).denyAll();
+					// The webapps' API answers 401 itself; every page needs the sign-on.
+					requests.requestMatchers(path("/camunda/api/**"), path(SignInOptions.PATH)).permitAll();
+					requests.anyRequest().authenticated();
+				}
+				else {
+					requests.anyRequest().permitAll();
+				}
+			})
 			.csrf(AbstractHttpConfigurer::disable)
 			.addFilterBefore(new WebappLoginThrottleFilter(throttle), AuthorizationFilter.class)
 			// Camunda's own header filter sets the webapps' Content-Security-Policy
@@ -166,8 +209,27 @@ class SecurityConfiguration {
 			.headers((headers) -> {
 				headers.cacheControl((cache) -> cache.disable());
 				transportSecurity(headers);
-			})
-			.build();
+			});
+		if (this.sso.enabled()) {
+			ClientRegistrationRepository clients = registrations.getIfAvailable();
+			if (clients == null) {
+				throw new IllegalStateException("ratsweg.identity.sso.enabled is set, but no client registration "
+						+ "spring.security.oauth2.client.registration." + this.sso.registrationId() + " exists");
+			}
+			OidcClientInitiatedLogoutSuccessHandler providerLogout = new OidcClientInitiatedLogoutSuccessHandler(
+					clients);
+			providerLogout.setPostLogoutRedirectUri("{baseUrl}/camunda/app/welcome/default/");
+			http.oauth2Login((login) -> login.defaultSuccessUrl("/camunda/app/welcome/default/"))
+				.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
+						new LoginUrlAuthenticationEntryPoint(this.sso.loginPath()), AnyRequestMatcher.INSTANCE))
+				// "Abmelden" ends the session here (the webapps' login with it) and at
+				// the
+				// provider.
+				.logout((logout) -> logout.logoutRequestMatcher(path(SingleSignOnProperties.LOGOUT_PATH))
+					.logoutSuccessHandler(providerLogout))
+				.addFilterBefore(new SingleSignOnWebappLogin(engine, this.sso), AuthorizationFilter.class);
+		}
+		return http.build();
 	}
 
 	/**
@@ -176,7 +238,8 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(4)
-	SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
+		bearerTokens(http, identityService);
 		return http.securityMatcher(path("/api/**"))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.httpBasic((basic) -> basic.realmName(REALM))
@@ -216,8 +279,8 @@ class SecurityConfiguration {
 		return http.securityMatcher(pages)
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.addFilterBefore(new WebappSessionAuthenticationFilter(), AuthorizationFilter.class)
-			.exceptionHandling((exceptions) -> exceptions
-				.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(WEBAPP_LOGIN)))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(
+					new LoginUrlAuthenticationEntryPoint(this.sso.enabled() ? this.sso.loginPath() : WEBAPP_LOGIN)))
 			.requestCache((cache) -> cache.disable())
 			.securityContext((context) -> context.requireExplicitSave(true))
 			.headers((headers) -> {

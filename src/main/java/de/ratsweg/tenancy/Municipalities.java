@@ -76,6 +76,10 @@ public class Municipalities implements StartupStep {
 	}
 
 	public void ensureTenants() {
+		if (this.identityService.isReadOnly()) {
+			// The city's directory: the municipalities are the tenants as configured.
+			return;
+		}
 		for (Municipality municipality : this.municipalities) {
 			if (this.identityService.createTenantQuery().tenantId(municipality.id()).count() == 0) {
 				Tenant tenant = this.identityService.newTenant(municipality.id());

@@ -20,6 +20,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +31,7 @@ import org.springframework.http.ResponseEntity;
 import de.ratsweg.ProcessModels;
 import de.ratsweg.ProjectIdeas;
 import de.ratsweg.RatswegSpringTest;
+import de.ratsweg.TestProfiles;
 import de.ratsweg.RestWork;
 import de.ratsweg.kernel.RatswegGroups;
 import de.ratsweg.security.AccessRules.Operation;
@@ -42,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * other municipality. The matrix is written to {@code target/security/access-matrix.md}.
  */
 @RatswegSpringTest
+@Tag(TestProfiles.IDENTITY_TAG)
 class AccessMatrixTest {
 
 	private static final String TASKS_PROCESS = "AccessMatrixProcess";

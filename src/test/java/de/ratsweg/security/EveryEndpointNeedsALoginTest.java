@@ -88,7 +88,8 @@ class EveryEndpointNeedsALoginTest {
 		this.mvc.getHandlerMethods().keySet().forEach((info) -> paths.addAll(info.getPatternValues()));
 
 		for (String path : paths) {
-			if (!path.equals("/error")) {
+			// The login page asks how users log in (single sign-on or password).
+			if (!path.equals("/error") && !path.equals(SignInOptions.PATH)) {
 				assertNeedsLogin(path.replaceAll("\\{[^}]*}", "x"));
 			}
 		}
@@ -103,6 +104,10 @@ class EveryEndpointNeedsALoginTest {
 				.as(app)
 				.isEqualTo(200);
 		}
+		// The login page asks how users log in: here with a password only.
+		assertThat(this.http.getForObject(SignInOptions.PATH, String.class))
+			.isEqualTo("{\"singleSignOn\":false,\"passwordLogin\":true}")
+			.doesNotContain("secret");
 		// The login page asks which engines there are (only their names).
 		assertThat(this.http.getForObject("/camunda/api/engine/engine", String.class))
 			.matches("\\[\\{\"name\":\"[\\w-]+\"}(,\\{\"name\":\"[\\w-]+\"})*]")

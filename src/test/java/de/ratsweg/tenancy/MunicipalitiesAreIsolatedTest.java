@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import de.ratsweg.MunicipalProcesses;
 import de.ratsweg.ProjectIdeas;
 import de.ratsweg.RatswegSpringTest;
+import de.ratsweg.TestProfiles;
 import de.ratsweg.RestWork;
 import de.ratsweg.WebappSession;
 import de.ratsweg.security.DemoRoster;
@@ -33,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Menden user with the same role can.
  */
 @RatswegSpringTest
+@Tag(TestProfiles.IDENTITY_TAG)
 class MunicipalitiesAreIsolatedTest {
 
 	private static final String TREASURY_TASK = "Task_CoSignProjectIdea";

@@ -25,6 +25,7 @@ import de.ratsweg.engine.cosigning.MatchedRules;
 import de.ratsweg.engine.forms.FormInputGuard;
 import de.ratsweg.engine.forms.RefusedInputUnwrapping;
 import de.ratsweg.engine.forms.TaskTitles;
+import de.ratsweg.engine.identity.DirectoryIdentityProviderFactory;
 import de.ratsweg.engine.notification.NotificationHooks;
 import de.ratsweg.engine.security.ClientExpressionsRefused;
 import de.ratsweg.engine.security.EngineDoors;
@@ -36,6 +37,7 @@ import de.ratsweg.engine.tasklist.TaskConflicts;
 import de.ratsweg.engine.tenancy.StartingUserTenant;
 import de.ratsweg.engine.tenancy.TenantDecisionFallback;
 import de.ratsweg.forms.RefusedInputLogFilter;
+import de.ratsweg.identity.DirectoryIdentity;
 import de.ratsweg.project.ProjectNumberAssignment;
 import de.ratsweg.project.ProjectNumbers;
 import de.ratsweg.project.SmartCityProject;
@@ -49,6 +51,9 @@ import de.ratsweg.tenancy.Municipalities;
  * engine plugin of Ratsweg; nothing else hooks into the engine.
  *
  * <ol>
+ * <li><b>Identity</b>: with the city's directory configured, users come from there and
+ * groups and municipalities from its mapping ({@link DirectoryIdentityProviderFactory});
+ * otherwise the engine's own users.</li>
  * <li><b>Cluster lock</b>: taken before the engine creates or updates its tables;
  * released by the start-up sequence ({@code startup/StartupSequence}) when everything is
  * set up.</li>
@@ -102,16 +107,19 @@ public class RatswegEnginePlugin extends AbstractProcessEnginePlugin {
 
 	private final ProjectNumberAssignment projectNumbers;
 
+	private final ObjectProvider<DirectoryIdentity> directory;
+
 	@Autowired
 	RatswegEnginePlugin(ClusterLock lock, NotificationHooks notifications, AbsenceTimers absenceTimers,
 			ObjectProvider<AbsenceService> absences, ObjectProvider<Municipalities> municipalities,
-			ObjectProvider<ProjectNumbers> numbers) {
+			ObjectProvider<ProjectNumbers> numbers, ObjectProvider<DirectoryIdentity> directory) {
 		this.lock = lock;
 		this.notifications = notifications;
 		this.absenceTimers = absenceTimers;
 		this.substitution = new SubstitutionListener(absences);
 		this.taskColumns = new TaskColumns(municipalities);
 		this.projectNumbers = new ProjectNumberAssignment(numbers);
+		this.directory = directory;
 	}
 
 	private RatswegEnginePlugin() {
@@ -121,6 +129,7 @@ public class RatswegEnginePlugin extends AbstractProcessEnginePlugin {
 		this.substitution = null;
 		this.taskColumns = null;
 		this.projectNumbers = null;
+		this.directory = null;
 	}
 
 	/**
@@ -140,6 +149,12 @@ public class RatswegEnginePlugin extends AbstractProcessEnginePlugin {
 		if (inApplication()) {
 			this.lock.lock("start-up");
 			log.info("Start-up: cluster lock taken before the engine's schema is created or updated");
+		}
+
+		DirectoryIdentity directoryIdentity = inApplication() ? this.directory.getIfAvailable() : null;
+		if (directoryIdentity != null) {
+			configuration.setIdentityProviderSessionFactory(new DirectoryIdentityProviderFactory(directoryIdentity));
+			log.info("Identity: users and groups from the directory {}", directoryIdentity.properties().url());
 		}
 
 		List<CommandInterceptor> commands = listOf(configuration.getCustomPreCommandInterceptorsTxRequired());

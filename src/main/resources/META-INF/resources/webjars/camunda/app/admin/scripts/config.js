@@ -10,5 +10,5 @@ export default {
   },
   // German labels where Camunda's German translation says "Camunda" or stays English (one
   // script for all webapps, kept with the welcome page's).
-  customScripts: ['../welcome/scripts/ratsweg-labels-de.js']
+  customScripts: ['../welcome/scripts/ratsweg-labels-de.js', '../welcome/scripts/ratsweg-sign-in.js']
 };

@@ -12,6 +12,8 @@ export default {
   customScripts: [
     // German labels where Camunda's German translation stays English (shared by all webapps)
     '../welcome/scripts/ratsweg-labels-de.js',
+    // single sign-on on the login page and for "Abmelden", where configured
+    '../welcome/scripts/ratsweg-sign-in.js',
     // German texts for Camunda Forms (form-js brings only English ones)
     'scripts/ratsweg-forms-de.js',
     // the forms' date picker in German; a hint when a past date is dropped

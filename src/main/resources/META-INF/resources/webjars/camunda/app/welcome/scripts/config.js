@@ -12,7 +12,7 @@ export default {
     fallbackLocale: 'de'
   },
   // German labels where Camunda's German translation says "Camunda" or stays English.
-  customScripts: ['scripts/ratsweg-labels-de.js'],
+  customScripts: ['scripts/ratsweg-labels-de.js', 'scripts/ratsweg-sign-in.js'],
   // Ratsweg's own pages, shown on the welcome page under "Links".
   links: [
     {
