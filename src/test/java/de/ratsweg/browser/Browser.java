@@ -42,6 +42,14 @@ public final class Browser implements AutoCloseable {
 
 	/** Starts Chromium in German, for the application on the given port. */
 	public static Browser open(int port) {
+		return openAt("http://localhost:" + port);
+	}
+
+	/**
+	 * Starts Chromium in German, for the application at this address (e.g. on
+	 * {@code 127.0.0.1}, where an OpenID Connect provider accepts any port).
+	 */
+	public static Browser openAt(String baseUrl) {
 		assumeFalse(Boolean.getBoolean("ratsweg.test.skipBrowser"), "browser tests skipped (-DskipBrowserTests)");
 		String chromium = System.getProperty("ratsweg.test.chromium", "/usr/bin/chromium");
 		String chromedriver = System.getProperty("ratsweg.test.chromedriver", "/usr/bin/chromedriver");
@@ -63,7 +71,7 @@ public final class Browser implements AutoCloseable {
 		// --lang)
 		driver.executeCdpCommand("Emulation.setLocaleOverride", java.util.Map.of("locale", "de-DE"));
 		driver.executeCdpCommand("Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", "Europe/Berlin"));
-		return new Browser(driver, "http://localhost:" + port);
+		return new Browser(driver, baseUrl);
 	}
 
 	public void go(String path) {

@@ -20,6 +20,7 @@ import javax.naming.directory.Attributes;
 import javax.naming.directory.SearchResult;
 
 import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
@@ -97,6 +98,15 @@ class DirectoryIdentityProvider extends LdapIdentityProviderSession {
 	@Override
 	protected boolean isAuthenticatedAndAuthorized(String userId) {
 		return !this.lastUserDisabled && super.isAuthenticatedAndAuthorized(userId);
+	}
+
+	/**
+	 * Like the engine's own identity queries: no check where the command switched
+	 * authorization checks off (the plugin asks the authorization manager regardless).
+	 */
+	@Override
+	protected boolean isAuthorizedToRead(Resource resource, String resourceId) {
+		return !getCommandContext().isAuthorizationCheckEnabled() || super.isAuthorizedToRead(resource, resourceId);
 	}
 
 	static boolean isDisabled(Attributes attributes) {

@@ -5,8 +5,9 @@
 // through "customScripts" by the config.js of all four webapps.
 const OPTIONS = '/anmeldung/optionen';
 
+// The login page is where the webapps show their login form (#!/login, #/login).
 function onLoginPage() {
-  return /^#!\/login/.test(window.location.hash);
+  return document.querySelector('form[name="signinForm"]') !== null;
 }
 
 function offerSingleSignOn(options) {
