@@ -65,6 +65,11 @@ class SingleSignOnInTasklistTest {
 
 		try (Browser browser = Browser.openAt(base)) {
 			signOn(browser, DemoRoster.TREASURY, "Thomas Schulz", "sso-1");
+			// Ratsweg's own pages need no second login.
+			browser.go("/uebersicht");
+			browser.until((driver) -> browser.text().contains("Vorhaben") ? true : null);
+			assertThat(browser.driver().getCurrentUrl()).isEqualTo(base + "/uebersicht");
+			browser.screenshot("sso-2-overview");
 			browser.go("/camunda/app/tasklist/default/#/?task=" + soestTask);
 			browser.until((driver) -> browser.text().contains("Diese Aufgabe übernehmen") ? true : null);
 			assertThat(tasksShownTo(browser)).contains(soestTask).doesNotContain(mendenTask);

@@ -26,7 +26,9 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.TenantQuery;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.identity.IdentityProviderException;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.GroupEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TenantEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
@@ -101,12 +103,27 @@ class DirectoryIdentityProvider extends LdapIdentityProviderSession {
 	}
 
 	/**
-	 * Like the engine's own identity queries: no check where the command switched
-	 * authorization checks off (the plugin asks the authorization manager regardless).
+	 * Like the engine's own identity: no check where the command switched authorization
+	 * checks off (the plugin asks the authorization manager regardless), and members read
+	 * their own groups and municipalities (the engine grants this when it creates a group
+	 * or a tenant membership; with the directory nothing is created).
 	 */
 	@Override
 	protected boolean isAuthorizedToRead(Resource resource, String resourceId) {
-		return !getCommandContext().isAuthorizationCheckEnabled() || super.isAuthorizedToRead(resource, resourceId);
+		CommandContext commandContext = getCommandContext();
+		if (!commandContext.isAuthorizationCheckEnabled()) {
+			return true;
+		}
+		Authentication current = commandContext.getAuthentication();
+		if (current != null && resource.resourceType() == Resources.GROUP.resourceType()
+				&& current.getGroupIds() != null && current.getGroupIds().contains(resourceId)) {
+			return true;
+		}
+		if (current != null && resource.resourceType() == Resources.TENANT.resourceType()
+				&& current.getTenantIds() != null && current.getTenantIds().contains(resourceId)) {
+			return true;
+		}
+		return super.isAuthorizedToRead(resource, resourceId);
 	}
 
 	static boolean isDisabled(Attributes attributes) {
@@ -368,7 +385,7 @@ class DirectoryIdentityProvider extends LdapIdentityProviderSession {
 	}
 
 	@Override
-	public TenantQuery createTenantQuery(org.camunda.bpm.engine.impl.interceptor.CommandContext commandContext) {
+	public TenantQuery createTenantQuery(CommandContext commandContext) {
 		return new DirectoryTenantQuery();
 	}
 
