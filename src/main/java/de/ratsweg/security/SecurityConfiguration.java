@@ -25,6 +25,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -257,8 +258,8 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(5)
-	SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
-		return pages(http, path(PAGES), PAGE_CONTENT_SECURITY_POLICY);
+	SecurityFilterChain pageSecurity(HttpSecurity http, ProcessEngine engine) throws Exception {
+		return pages(http, engine, path(PAGES), PAGE_CONTENT_SECURITY_POLICY);
 	}
 
 	/**
@@ -267,21 +268,30 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(6)
-	SecurityFilterChain overviewSecurity(HttpSecurity http) throws Exception {
-		return pages(http,
+	SecurityFilterChain overviewSecurity(HttpSecurity http, ProcessEngine engine) throws Exception {
+		return pages(http, engine,
 				new OrRequestMatcher(
 						Arrays.stream(OVERVIEW_PAGES).map(SecurityConfiguration::path).toArray(RequestMatcher[]::new)),
 				OVERVIEW_CONTENT_SECURITY_POLICY);
 	}
 
-	private SecurityFilterChain pages(HttpSecurity http, RequestMatcher pages, String contentSecurityPolicy)
-			throws Exception {
+	private SecurityFilterChain pages(HttpSecurity http, ProcessEngine engine, RequestMatcher pages,
+			String contentSecurityPolicy) throws Exception {
+		if (this.sso.enabled()) {
+			// Signed on at the provider, logged in to the webapps with the first page;
+			// the
+			// page asked for before the sign-on is where the browser comes back to.
+			http.addFilterBefore(new SingleSignOnWebappLogin(engine, this.sso), AuthorizationFilter.class)
+				.requestCache((cache) -> cache.requestCache(new HttpSessionRequestCache()));
+		}
+		else {
+			http.requestCache((cache) -> cache.disable());
+		}
 		return http.securityMatcher(pages)
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.addFilterBefore(new WebappSessionAuthenticationFilter(), AuthorizationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(
 					new LoginUrlAuthenticationEntryPoint(this.sso.enabled() ? this.sso.loginPath() : WEBAPP_LOGIN)))
-			.requestCache((cache) -> cache.disable())
 			.securityContext((context) -> context.requireExplicitSave(true))
 			.headers((headers) -> {
 				transportSecurity(headers);
