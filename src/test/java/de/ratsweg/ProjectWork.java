@@ -46,4 +46,28 @@ public final class ProjectWork {
 					.listPage(0, 100));
 	}
 
+	/**
+	 * A staff member submits the idea of a smart street lighting through the REST API, as
+	 * Tasklist does; the project waits for the co-signing departments.
+	 * @return the project's business key
+	 */
+	public static String ideaSubmittedBy(RestWork rest, String staff, String keyPrefix) {
+		String businessKey = keyPrefix + "-" + System.nanoTime();
+		Map<String, Object> started = rest
+			.start(staff, "SmartCityProjectProcess", businessKey, ProjectIdeas.smartStreetLighting())
+			.getBody();
+		assertThat(started).as("%s starts a project", staff).containsKey("tenantId");
+		return businessKey;
+	}
+
+	/** The project's one open task for the group. */
+	public static String taskOfGroup(ProcessEngine engine, String businessKey, String group) {
+		return engine.getTaskService()
+			.createTaskQuery()
+			.processInstanceBusinessKey(businessKey)
+			.taskCandidateGroup(group)
+			.singleResult()
+			.getId();
+	}
+
 }

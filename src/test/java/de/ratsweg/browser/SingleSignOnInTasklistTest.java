@@ -13,7 +13,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import de.ratsweg.MunicipalProcesses;
-import de.ratsweg.ProjectIdeas;
+import de.ratsweg.ProjectWork;
 import de.ratsweg.RatswegSpringTest;
 import de.ratsweg.RestWork;
 import de.ratsweg.TestProfiles;
@@ -53,13 +53,10 @@ class SingleSignOnInTasklistTest {
 
 	@Test
 	void aSoestClerkSignsOnSeesOnlySoestCompletesATaskAndLogsOutThenMendenSignsOn() {
-		String soestProject = "sso-soest-" + System.nanoTime();
-		String mendenProject = "sso-menden-" + System.nanoTime();
-		this.rest.start(DemoRoster.STAFF, "SmartCityProjectProcess", soestProject, ProjectIdeas.smartStreetLighting());
-		this.rest.start(DemoRoster.MENDEN_STAFF, "SmartCityProjectProcess", mendenProject,
-				ProjectIdeas.smartStreetLighting());
-		String soestTask = treasuryTask(soestProject);
-		String mendenTask = treasuryTask(mendenProject);
+		String soestTask = ProjectWork.taskOfGroup(this.engine,
+				ProjectWork.ideaSubmittedBy(this.rest, DemoRoster.STAFF, "sso-soest"), "kaemmerei");
+		String mendenTask = ProjectWork.taskOfGroup(this.engine,
+				ProjectWork.ideaSubmittedBy(this.rest, DemoRoster.MENDEN_STAFF, "sso-menden"), "kaemmerei");
 		String base = "http://127.0.0.1:" + this.port;
 		TestIdentityProvider.allowPostLogoutRedirect(base + "/camunda/app/welcome/default/");
 
@@ -133,15 +130,6 @@ class SingleSignOnInTasklistTest {
 				if (token) { request.setRequestHeader('X-XSRF-TOKEN', token.split('=')[1]); }
 				request.send();
 				return JSON.parse(request.responseText).map((task) => task.id);""");
-	}
-
-	private String treasuryTask(String businessKey) {
-		return this.engine.getTaskService()
-			.createTaskQuery()
-			.processInstanceBusinessKey(businessKey)
-			.taskCandidateGroup("kaemmerei")
-			.singleResult()
-			.getId();
 	}
 
 	private boolean taskIsOpen(String taskId) {

@@ -17,7 +17,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
 import de.ratsweg.MunicipalProcesses;
-import de.ratsweg.ProjectIdeas;
+import de.ratsweg.ProjectWork;
 import de.ratsweg.RatswegSpringTest;
 import de.ratsweg.RestWork;
 import de.ratsweg.TestProfiles;
@@ -110,14 +110,8 @@ class BearerTokenTest {
 	}
 
 	private String waitingForTheTreasury(String staff) {
-		String businessKey = "token-" + System.nanoTime();
-		this.rest.start(staff, "SmartCityProjectProcess", businessKey, ProjectIdeas.smartStreetLighting());
-		return this.engine.getTaskService()
-			.createTaskQuery()
-			.processInstanceBusinessKey(businessKey)
-			.taskCandidateGroup("kaemmerei")
-			.singleResult()
-			.getId();
+		return ProjectWork.taskOfGroup(this.engine, ProjectWork.ideaSubmittedBy(this.rest, staff, "token"),
+				"kaemmerei");
 	}
 
 }

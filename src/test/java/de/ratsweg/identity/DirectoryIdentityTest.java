@@ -1,7 +1,6 @@
 package de.ratsweg.identity;
 
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -14,10 +13,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.ResponseEntity;
 
 import de.ratsweg.MunicipalProcesses;
-import de.ratsweg.ProjectIdeas;
+import de.ratsweg.ProjectWork;
 import de.ratsweg.RatswegSpringTest;
 import de.ratsweg.RestWork;
 import de.ratsweg.TestProfiles;
@@ -170,16 +168,8 @@ class DirectoryIdentityTest {
 	}
 
 	private String aSoestProjectWaitingForTheTreasury() {
-		String businessKey = "soest-" + System.nanoTime();
-		ResponseEntity<Map<String, Object>> started = this.rest.start(DemoRoster.STAFF, "SmartCityProjectProcess",
-				businessKey, ProjectIdeas.smartStreetLighting());
-		assertThat(started.getBody()).containsEntry("tenantId", DemoRoster.SOEST);
-		return this.engine.getTaskService()
-			.createTaskQuery()
-			.processInstanceBusinessKey(businessKey)
-			.taskCandidateGroup("kaemmerei")
-			.singleResult()
-			.getId();
+		return ProjectWork.taskOfGroup(this.engine, ProjectWork.ideaSubmittedBy(this.rest, DemoRoster.STAFF, "soest"),
+				"kaemmerei");
 	}
 
 }

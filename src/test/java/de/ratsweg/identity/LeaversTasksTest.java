@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
 import de.ratsweg.MunicipalProcesses;
-import de.ratsweg.ProjectIdeas;
+import de.ratsweg.ProjectWork;
 import de.ratsweg.RatswegSpringTest;
 import de.ratsweg.RestWork;
 import de.ratsweg.TestProfiles;
@@ -51,8 +51,7 @@ class LeaversTasksTest {
 
 	@Test
 	void theTasksOfAClerkWhoseAccountIsDisabledGoToTheLeadOfTheGroup() {
-		String businessKey = "leaver-" + System.nanoTime();
-		this.rest.start(DemoRoster.STAFF, "SmartCityProjectProcess", businessKey, ProjectIdeas.smartStreetLighting());
+		String businessKey = ProjectWork.ideaSubmittedBy(this.rest, DemoRoster.STAFF, "leaver");
 		String treasury = task(businessKey, "kaemmerei");
 		String it = task(businessKey, "fb-it");
 		this.tasks.claim(treasury, "ovoss");
@@ -79,8 +78,7 @@ class LeaversTasksTest {
 
 	@Test
 	void theTaskOfALeaverInAGroupWithoutLeadGoesBackToTheGroup() {
-		String businessKey = "leaver-" + System.nanoTime();
-		this.rest.start(DemoRoster.STAFF, "SmartCityProjectProcess", businessKey, ProjectIdeas.smartStreetLighting());
+		String businessKey = ProjectWork.ideaSubmittedBy(this.rest, DemoRoster.STAFF, "leaver");
 		String it = task(businessKey, "fb-it");
 		this.tasks.claim(it, DemoRoster.IT);
 		TestDirectory.setDisabled(DemoRoster.IT, true);
@@ -95,11 +93,7 @@ class LeaversTasksTest {
 	}
 
 	private String task(String businessKey, String group) {
-		return this.tasks.createTaskQuery()
-			.processInstanceBusinessKey(businessKey)
-			.taskCandidateGroup(group)
-			.singleResult()
-			.getId();
+		return ProjectWork.taskOfGroup(this.engine, businessKey, group);
 	}
 
 }
