@@ -89,13 +89,13 @@ public class LeaversTasks {
 			.filter((link) -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
 			.map(IdentityLink::getGroupId)
 			.toList();
+		List<User> leads = this.identityService.createUserQuery()
+			.memberOfGroup(RatswegGroups.LEADS)
+			.memberOfTenant(task.getTenantId())
+			.orderByUserId()
+			.asc()
+			.unlimitedList();
 		for (String group : groups) {
-			List<User> leads = this.identityService.createUserQuery()
-				.memberOfGroup(RatswegGroups.LEADS)
-				.memberOfTenant(task.getTenantId())
-				.orderByUserId()
-				.asc()
-				.unlimitedList();
 			for (User lead : leads) {
 				if (this.identityService.createUserQuery().userId(lead.getId()).memberOfGroup(group).count() > 0) {
 					return lead.getId();

@@ -7,7 +7,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
@@ -52,8 +51,7 @@ class BearerTokenUsers implements Converter<Jwt, AbstractAuthenticationToken> {
 		private final transient Jwt jwt;
 
 		Token(RatswegUser user, Jwt jwt) {
-			super(AuthorityUtils
-				.createAuthorityList(user.isAdmin() ? IdentityServiceAuthenticationProvider.ROLE_ADMIN : "ROLE_USER"));
+			super(user.authorities());
 			this.user = user;
 			this.jwt = jwt;
 			setAuthenticated(true);

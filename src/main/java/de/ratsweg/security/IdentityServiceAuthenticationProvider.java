@@ -1,14 +1,11 @@
 package de.ratsweg.security;
 
-import java.util.List;
-
 import org.camunda.bpm.engine.IdentityService;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
@@ -46,9 +43,7 @@ public class IdentityServiceAuthenticationProvider implements AuthenticationProv
 		}
 		this.throttle.succeeded(address, userId);
 		RatswegUser user = load(userId);
-		List<String> roles = user.isAdmin() ? List.of(ROLE_ADMIN) : List.of();
-		return UsernamePasswordAuthenticationToken.authenticated(user, null,
-				AuthorityUtils.createAuthorityList(roles.toArray(String[]::new)));
+		return UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities());
 	}
 
 	RatswegUser load(String userId) {

@@ -6,6 +6,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.AuthorityUtils;
+
 import de.ratsweg.kernel.RatswegGroups;
 
 /**
@@ -17,6 +20,8 @@ import de.ratsweg.kernel.RatswegGroups;
  * @param tenantIds the tenants the user belongs to, directly or through a group
  */
 public record RatswegUser(String userId, List<String> groupIds, List<String> tenantIds) {
+
+	static final String ROLE_USER = "ROLE_USER";
 
 	/**
 	 * The user's groups and tenants (directly or through a group) as the engine knows
@@ -46,6 +51,15 @@ public record RatswegUser(String userId, List<String> groupIds, List<String> ten
 	 */
 	public boolean isAdmin() {
 		return this.groupIds.contains(RatswegGroups.ADMIN);
+	}
+
+	/**
+	 * What Spring Security knows of the user: {@code ROLE_ADMIN} for administrators,
+	 * {@code ROLE_USER} for everyone else; the same however the user logged in.
+	 */
+	public List<GrantedAuthority> authorities() {
+		return AuthorityUtils
+			.createAuthorityList(isAdmin() ? IdentityServiceAuthenticationProvider.ROLE_ADMIN : ROLE_USER);
 	}
 
 	/** The same question for a user not loaded yet, with one query. */

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -31,9 +30,8 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 		if (user != null) {
 			RatswegUser principal = new RatswegUser(user.userId(), user.groupIds(), user.tenantIds());
 			SecurityContext context = SecurityContextHolder.createEmptyContext();
-			context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
-					AuthorityUtils.createAuthorityList(
-							principal.isAdmin() ? IdentityServiceAuthenticationProvider.ROLE_ADMIN : "ROLE_USER")));
+			context.setAuthentication(
+					UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.authorities()));
 			SecurityContextHolder.setContext(context);
 		}
 		// Spring's SecurityContextHolderFilter clears the context after the request (and

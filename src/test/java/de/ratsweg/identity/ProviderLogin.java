@@ -82,15 +82,32 @@ final class ProviderLogin {
 		}
 	}
 
+	/**
+	 * Fills in the provider's own login page, as a person does: the page with its CSRF
+	 * token, then the form.
+	 */
+	static HttpResponse<String> submitLoginForm(HttpClient http, String loginPage, String user, String password) {
+		String page = send(http, get(loginPage)).body();
+		Matcher csrf = CSRF.matcher(page);
+		if (!csrf.find()) {
+			throw new IllegalStateException("The provider's login page has no CSRF token: " + page);
+		}
+		return send(http, HttpRequest.newBuilder(URI.create(loginPage))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(
+					"username=" + encode(user) + "&password=" + encode(password) + "&_csrf=" + encode(csrf.group(1))))
+			.build());
+	}
+
 	private static String absolute(String issuer, String location) {
 		return location.startsWith("http") ? location : issuer + location;
 	}
 
-	private static HttpRequest get(String uri) {
+	static HttpRequest get(String uri) {
 		return HttpRequest.newBuilder(URI.create(uri)).GET().build();
 	}
 
-	private static HttpResponse<String> send(HttpClient http, HttpRequest request) {
+	static HttpResponse<String> send(HttpClient http, HttpRequest request) {
 		try {
 			return http.send(request, HttpResponse.BodyHandlers.ofString());
 		}

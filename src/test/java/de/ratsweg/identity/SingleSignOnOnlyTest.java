@@ -1,17 +1,11 @@
 package de.ratsweg.identity;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,8 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag(TestProfiles.IDENTITY_ONLY_TAG)
 class SingleSignOnOnlyTest {
-
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
 	private static ConfigurableApplicationContext ratsweg;
 
@@ -104,14 +96,7 @@ class SingleSignOnOnlyTest {
 		for (int hop = 0; hop < 10 && response.statusCode() == 302; hop++) {
 			String location = response.headers().firstValue("Location").orElseThrow();
 			if (location.endsWith("/login")) {
-				String page = get(location).body();
-				Matcher csrf = CSRF.matcher(page);
-				assertThat(csrf.find()).as("the provider's login page").isTrue();
-				response = send(HttpRequest.newBuilder(URI.create(location))
-					.header("Content-Type", "application/x-www-form-urlencoded")
-					.POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + DemoRoster.PASSWORD
-							+ "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
-					.build());
+				response = ProviderLogin.submitLoginForm(this.browser, location, user, DemoRoster.PASSWORD);
 			}
 			else {
 				response = get(location.startsWith("/") ? base + location : location);
@@ -121,20 +106,11 @@ class SingleSignOnOnlyTest {
 	}
 
 	private HttpResponse<String> get(String uri) {
-		return send(HttpRequest.newBuilder(URI.create(uri)).GET().build());
+		return send(ProviderLogin.get(uri));
 	}
 
 	private HttpResponse<String> send(HttpRequest request) {
-		try {
-			return this.browser.send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return ProviderLogin.send(this.browser, request);
 	}
 
 }

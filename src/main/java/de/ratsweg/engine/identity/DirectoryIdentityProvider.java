@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -81,6 +82,12 @@ class DirectoryIdentityProvider extends LdapIdentityProviderSession {
 	 * {@link #transformUser(SearchResult)} for the same entry.
 	 */
 	private boolean lastUserDisabled;
+
+	/**
+	 * What each person is in Ratsweg, by distinguished name, read once per command (a
+	 * member query checks every member).
+	 */
+	private final Map<String, Access> accessByDn = new HashMap<>();
 
 	DirectoryIdentityProvider(LdapConfiguration configuration, DirectoryIdentity directory) {
 		super(configuration);
@@ -221,7 +228,8 @@ class DirectoryIdentityProvider extends LdapIdentityProviderSession {
 	}
 
 	private Access accessOfDn(String userDn) {
-		return this.directory.groups().accessOf(directoryGroupsOf(userDn));
+		return this.accessByDn.computeIfAbsent(userDn.toLowerCase(Locale.ROOT),
+				(dn) -> this.directory.groups().accessOf(directoryGroupsOf(userDn)));
 	}
 
 	// --- directory groups ------------------------------------------------------------
