@@ -128,6 +128,11 @@ class ProcessesFolderDeployer {
 		return new Result(sharedRun.deploymentId(), created);
 	}
 
+	/** The deployer's own checks of one file (before the engine parses it). */
+	List<ModelProblem> checksOf(ModelFile file) {
+		return this.modelChecks.check(file);
+	}
+
 	/**
 	 * The municipality whose folder holds the file ({@code processes/<tenant>/...}), or
 	 * {@code null} for a shared model.
@@ -195,7 +200,7 @@ class ProcessesFolderDeployer {
 	}
 
 	/** "ratsweg-processes", and "ratsweg-processes-soest" for Soest's own tables. */
-	private static String deploymentName(String tenantId) {
+	static String deploymentName(String tenantId) {
 		return (tenantId == null) ? DEPLOYMENT_NAME : DEPLOYMENT_NAME + "-" + tenantId;
 	}
 
@@ -215,7 +220,7 @@ class ProcessesFolderDeployer {
 		return latest.isEmpty() ? null : latest.get(0).getId();
 	}
 
-	private List<ModelProblem> problemsOf(ParseException ex, List<ModelFile> files) {
+	List<ModelProblem> problemsOf(ParseException ex, List<ModelFile> files) {
 		List<ModelProblem> problems = new ArrayList<>();
 		for (ResourceReport report : ex.getResorceReports()) {
 			ModelFile file = files.stream()

@@ -70,6 +70,17 @@ class SecurityConfiguration {
 			+ "connect-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; "
 			+ "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+	/**
+	 * "Prozesse bearbeiten": the editors' scripts and styles, data URLs for their fonts
+	 * and icons, and the inline styles they set on diagrams and tables.
+	 */
+	static final String MODELING_CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; "
+			+ "connect-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
+			+ "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+	/** "Prozesse bearbeiten" and "Laufende Vorhaben umstellen": administrators only. */
+	static final String MODELING_PAGES = "/prozesse/**";
+
 	/** The pages of Ratsweg itself. */
 	static final String PAGES = "/vertretung/**";
 
@@ -275,8 +286,24 @@ class SecurityConfiguration {
 				OVERVIEW_CONTENT_SECURITY_POLICY);
 	}
 
+	/**
+	 * "Prozesse bearbeiten" ({@code /prozesse}): like the other pages, but for
+	 * administrators only (403 for everybody else), with the editors' scripts.
+	 */
+	@Bean
+	@Order(7)
+	SecurityFilterChain modelingSecurity(HttpSecurity http, ProcessEngine engine) throws Exception {
+		return pages(http, engine, new OrRequestMatcher(path("/prozesse"), path(MODELING_PAGES)),
+				MODELING_CONTENT_SECURITY_POLICY, true);
+	}
+
 	private SecurityFilterChain pages(HttpSecurity http, ProcessEngine engine, RequestMatcher pages,
 			String contentSecurityPolicy) throws Exception {
+		return pages(http, engine, pages, contentSecurityPolicy, false);
+	}
+
+	private SecurityFilterChain pages(HttpSecurity http, ProcessEngine engine, RequestMatcher pages,
+			String contentSecurityPolicy, boolean administratorsOnly) throws Exception {
 		if (this.sso.enabled()) {
 			// Signed on at the provider, logged in to the webapps with the first page;
 			// the
@@ -287,8 +314,14 @@ class SecurityConfiguration {
 		else {
 			http.requestCache((cache) -> cache.disable());
 		}
-		return http.securityMatcher(pages)
-			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+		return http.securityMatcher(pages).authorizeHttpRequests((requests) -> {
+			if (administratorsOnly) {
+				requests.anyRequest().hasAuthority(IdentityServiceAuthenticationProvider.ROLE_ADMIN);
+			}
+			else {
+				requests.anyRequest().authenticated();
+			}
+		})
 			.addFilterBefore(new WebappSessionAuthenticationFilter(), AuthorizationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(
 					new LoginUrlAuthenticationEntryPoint(this.sso.enabled() ? this.sso.loginPath() : WEBAPP_LOGIN)))
@@ -301,7 +334,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	@Order(7)
+	@Order(8)
 	SecurityFilterChain defaultSecurity(HttpSecurity http) throws Exception {
 		// The error page is open: a 401 from a webapp API must reach the browser as it
 		// is, not as
