@@ -5,11 +5,16 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.List;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.batch.Batch;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -66,6 +71,49 @@ public final class ProcessModels {
 			deployment.addModelInstance(key + ".bpmn", model);
 		}
 		return deployment.deploy().getId();
+	}
+
+	/**
+	 * Deploys the next version of every model of a Smart-City project, with all forms, as
+	 * the processes folder would after an administrator changed some of them.
+	 * @param changes per file name, how its text changes
+	 * @return the deployment's id
+	 */
+	public static String deployChanged(ProcessEngine engine, Map<String, UnaryOperator<String>> changes) {
+		DeploymentBuilder deployment = engine.getRepositoryService()
+			.createDeployment()
+			.name("process-test-next-version")
+			.enableDuplicateFiltering(false);
+		try (Stream<Path> files = Files.list(FOLDER)) {
+			for (Path file : files
+				.filter((file) -> file.toString().endsWith(".form")
+						|| MUNICIPAL_PROCESSES.contains(file.getFileName().toString()))
+				.toList()) {
+				String name = file.getFileName().toString();
+				String text = Files.readString(file);
+				deployment.addString(name, changes.getOrDefault(name, UnaryOperator.identity()).apply(text));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return deployment.deploy().getId();
+	}
+
+	/**
+	 * Runs every batch (e.g. a migration) as the job executor would: its seed job, its
+	 * jobs, and its monitor job, which removes it when done.
+	 */
+	public static void runBatches(ProcessEngine engine) {
+		ManagementService management = engine.getManagementService();
+		for (Batch batch : management.createBatchQuery().list()) {
+			for (String definitionId : List.of(batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId(),
+					batch.getMonitorJobDefinitionId())) {
+				for (Job job : management.createJobQuery().jobDefinitionId(definitionId).list()) {
+					management.executeJob(job.getId());
+				}
+			}
+		}
 	}
 
 	/**

@@ -30,6 +30,9 @@ public interface DecisionEntries {
 	/** The funding application. */
 	int FUNDING = 500;
 
+	/** Administrators moving the project to a newer version of its process. */
+	int VERSION_CHANGES = 600;
+
 	/**
 	 * The entries of this process in the project's history.
 	 * @param history what the engine's history holds about the project

@@ -77,6 +77,9 @@ public final class ProjectHistory {
 	/** Per activity instance (a task, a service task): what was set while it ran. */
 	private final Map<String, Map<String, Object>> setInActivity = new HashMap<>();
 
+	/** Per process instance: every update of its own variables, oldest first. */
+	private final Map<String, List<HistoricVariableUpdate>> updates = new HashMap<>();
+
 	private final Map<String, String> onBehalfOf = new HashMap<>();
 
 	private final List<HistoricTaskInstance> completedTasks;
@@ -154,6 +157,9 @@ public final class ProjectHistory {
 			.asc()
 			.list()) {
 			if (detail instanceof HistoricVariableUpdate update) {
+				if (update.getTaskId() == null) {
+					this.updates.computeIfAbsent(update.getProcessInstanceId(), (id) -> new ArrayList<>()).add(update);
+				}
 				if (update.getActivityInstanceId() != null) {
 					this.setInActivity.computeIfAbsent(update.getActivityInstanceId(), (id) -> new HashMap<>())
 						.put(update.getVariableName(), update.getValue());
@@ -192,6 +198,17 @@ public final class ProjectHistory {
 	/** A variable of the instance as it was at its end (or is now). */
 	public Object value(HistoricProcessInstance instance, String name) {
 		return this.finalValues.getOrDefault(instance.getId(), Map.of()).get(name);
+	}
+
+	/**
+	 * Every value an instance's variable was given, oldest first (with full history;
+	 * empty otherwise).
+	 */
+	public List<HistoricVariableUpdate> updates(HistoricProcessInstance instance, String name) {
+		return this.updates.getOrDefault(instance.getId(), List.of())
+			.stream()
+			.filter((update) -> name.equals(update.getVariableName()))
+			.toList();
 	}
 
 	/** A variable as the instance started with it, else as it is now. */

@@ -1,0 +1,311 @@
+package de.ratsweg.migration;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import de.ratsweg.MunicipalProcesses;
+import de.ratsweg.ProcessModels;
+import de.ratsweg.ProjectIdeas;
+import de.ratsweg.RatswegSpringTest;
+import de.ratsweg.kernel.Dates;
+import de.ratsweg.record.Decision;
+import de.ratsweg.record.ProjectRecords;
+import de.ratsweg.security.DemoRoster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A Smart-City project runs for more than a year; meanwhile the administration changes
+ * its processes. Projects waiting for the departments, at the board, between two
+ * committees and in the funding application move to the new version with everything they
+ * were doing; one waiting at a step the new version no longer has stays where it is until
+ * the administrator says which new step it corresponds to.
+ */
+@RatswegSpringTest
+class ProjectMigrationTest {
+
+	private static final String PROJECT = "SmartCityProjectProcess";
+
+	@RegisterExtension
+	final MunicipalProcesses models = new MunicipalProcesses();
+
+	private final ProcessEngine engine;
+
+	private final ProjectMigration migration;
+
+	private final ProjectRecords records;
+
+	private String newVersion;
+
+	@Autowired
+	ProjectMigrationTest(ProcessEngine engine, ProjectMigration migration, ProjectRecords records) {
+		this.engine = engine;
+		this.migration = migration;
+		this.records = records;
+	}
+
+	@AfterEach
+	void removeTheNewVersion() {
+		ProcessModels.undeploy(this.engine, this.newVersion);
+	}
+
+	@Test
+	void projectsInEveryPhaseMoveToTheNewVersionAndKeepWhatTheyWereDoing() {
+		String coSigning = projectStarted("mig-cosigning");
+		String board = projectStarted("mig-board");
+		coSignEverything(board);
+		String committees = projectStarted("mig-committees");
+		approvedByTheBoard(committees);
+		firstCommitteeResolves(committees);
+		String funding = projectStarted("mig-funding");
+		approvedByTheBoard(funding);
+		everyCommitteeResolves(funding);
+		List<String> moving = List.of(coSigning, board, committees, funding);
+		Map<String, State> before = new TreeMap<>();
+		moving.forEach((key) -> before.put(key, stateOf(key)));
+		assertThat(before.get(coSigning).tasks()).as("one co-signing task per department (multi-instance)")
+			.hasSizeGreaterThan(2);
+		assertThat(before.get(coSigning).timers()).as("the co-signing deadlines").isNotEmpty();
+		assertThat(before.get(committees).tasks().values()).as("between two committees")
+			.contains("Task_ScheduleConsultation");
+		assertThat(before.get(funding).tasks().values()).contains("Task_SelectFundingProgramme");
+
+		this.newVersion = deployTheChangedProcesses();
+		ProjectMigration.Outcome outcome = this.migration.migrate(PROJECT, ids(moving), Map.of(), DemoRoster.ADMIN);
+		runBatches();
+
+		ProcessDefinition newest = this.migration.newest(PROJECT).orElseThrow();
+		assertThat(outcome.toVersion()).isEqualTo(newest.getVersion());
+		assertThat(outcome.refused()).isEmpty();
+		assertThat(outcome.accepted()).hasSize(4);
+		for (String key : moving) {
+			assertThat(definitionsOf(key)).as("%s and every process it called run on the new deployment", key)
+				.allMatch((definition) -> definition.getDeploymentId().equals(this.newVersion));
+			State after = stateOf(key);
+			assertThat(after.tasks()).as("%s keeps its open tasks", key).isEqualTo(before.get(key).tasks());
+			assertThat(after.dueDates()).as("%s keeps its deadlines", key).isEqualTo(before.get(key).dueDates());
+			assertThat(after.timers()).as("%s keeps its timers", key).isEqualTo(before.get(key).timers());
+			assertThat(decisionsOf(key)).as("the decision record of %s", key)
+				.anySatisfy((decision) -> assertThat(decision.outcome())
+					.isEqualTo("auf Version " + newest.getVersion() + " umgestellt"))
+				.filteredOn((decision) -> "Ablauf umgestellt".equals(decision.step()))
+				.singleElement()
+				.satisfies((decision) -> {
+					assertThat(decision.actorId()).isEqualTo(DemoRoster.ADMIN);
+					assertThat(decision.time()).isNotNull();
+				});
+		}
+		assertThat(this.migration.versions(PROJECT)).as("the page lists them on the new version")
+			.filteredOn((group) -> group.version() == newest.getVersion())
+			.flatMap(ProjectMigration.VersionGroup::projects)
+			.extracting(ProjectMigration.RunningProject::businessKey)
+			.containsAll(moving);
+	}
+
+	@Test
+	void aProjectAtAStepTheNewVersionNoLongerHasStaysUntilTheStepIsMapped() {
+		String revision = projectStarted("mig-revision");
+		coSignEverything(revision);
+		work(revision, "Task_PrepareBoardAgendaItem", Map.of("agendaSummary", "Vorlage für den Verwaltungsvorstand",
+				"decisionMode", "meeting", "boardMeetingDate", Dates.today().plusDays(6).toString()));
+		work(revision, "Task_RecordBoardDecision",
+				Map.of("boardDecision", "revise", "boardRemarks", "Kosten darstellen", "chefsache", false));
+		State before = stateOf(revision);
+		assertThat(before.tasks().values()).containsExactly("Task_ReviseProjectIdea");
+		this.newVersion = deployTheChangedProcesses();
+
+		ProjectMigration.Outcome refused = this.migration.migrate(PROJECT, ids(List.of(revision)), Map.of(),
+				DemoRoster.ADMIN);
+
+		assertThat(refused.accepted()).isEmpty();
+		assertThat(refused.batchIds()).isEmpty();
+		assertThat(refused.refused()).singleElement().satisfies((refusal) -> {
+			assertThat(refusal.label()).isEqualTo(revision);
+			assertThat(String.join(" ", refusal.reasons())).contains("Wartet bei „Projektidee überarbeiten“",
+					"(Task_ReviseProjectIdea)", "nicht mehr");
+		});
+		assertThat(stateOf(revision)).as("left untouched").isEqualTo(before);
+		assertThat(definitionsOf(revision))
+			.noneMatch((definition) -> definition.getDeploymentId().equals(this.newVersion));
+		assertThat(this.migration.proposals(PROJECT, Map.of()))
+			.filteredOn((proposal) -> proposal.unmatched()
+				.stream()
+				.anyMatch((unmatched) -> unmatched.step().id().equals("Task_ReviseProjectIdea")))
+			.isNotEmpty()
+			.allSatisfy((proposal) -> assertThat(proposal.unmatched())
+				.filteredOn((unmatched) -> unmatched.step().id().equals("Task_ReviseProjectIdea"))
+				.singleElement()
+				.satisfies((unmatched) -> assertThat(unmatched.options()).extracting(ProjectMigration.Step::id)
+					.as("the new steps of the same kind")
+					.containsExactlyInAnyOrder("Task_ReworkProjectIdea", "Task_InformThePress")));
+
+		ProjectMigration.Outcome mapped = this.migration.migrate(PROJECT, ids(List.of(revision)),
+				Map.of("Task_ReviseProjectIdea", "Task_ReworkProjectIdea"), DemoRoster.ADMIN);
+		runBatches();
+
+		assertThat(mapped.refused()).isEmpty();
+		assertThat(stateOf(revision).tasks()).as("the same task, now at the renamed step")
+			.containsOnlyKeys(before.tasks().keySet())
+			.containsValue("Task_ReworkProjectIdea");
+		assertThat(stateOf(revision).dueDates()).isEqualTo(before.dueDates());
+	}
+
+	/**
+	 * The next version: the board's "revise" step has a new id and name (mapped by hand),
+	 * a committee step a new name (same id), and the press is informed before the project
+	 * organisation (a new step).
+	 */
+	private String deployTheChangedProcesses() {
+		return ProcessModels.deployChanged(this.engine, Map.of(PROJECT + ".bpmn", (xml) -> xml
+			.replace("Task_ReviseProjectIdea", "Task_ReworkProjectIdea")
+			.replace("name=\"Projektidee überarbeiten\"", "name=\"Projektidee nacharbeiten\"")
+			.replace("<bpmn:incoming>SequenceFlow_ToProjectOrganisation</bpmn:incoming>",
+					"<bpmn:incoming>SequenceFlow_PressInformed</bpmn:incoming>")
+			.replace(
+					"<bpmn:sequenceFlow id=\"SequenceFlow_ToProjectOrganisation\" sourceRef=\"Gateway_FinancingSecured\" "
+							+ "targetRef=\"Task_SetUpProjectOrganisation\" />",
+					"<bpmn:sequenceFlow id=\"SequenceFlow_ToProjectOrganisation\" sourceRef=\"Gateway_FinancingSecured\" "
+							+ "targetRef=\"Task_InformThePress\" />\n"
+							+ "    <bpmn:userTask id=\"Task_InformThePress\" name=\"Presse informieren\" "
+							+ "camunda:formRef=\"SetUpProjectOrganisationForm\" camunda:formRefBinding=\"deployment\" "
+							+ "camunda:candidateGroups=\"sachbearbeitung\" "
+							+ "camunda:dueDate=\"${dateTime().plusDays(5).toDate()}\">\n"
+							+ "      <bpmn:incoming>SequenceFlow_ToProjectOrganisation</bpmn:incoming>\n"
+							+ "      <bpmn:outgoing>SequenceFlow_PressInformed</bpmn:outgoing>\n"
+							+ "    </bpmn:userTask>\n"
+							+ "    <bpmn:sequenceFlow id=\"SequenceFlow_PressInformed\" sourceRef=\"Task_InformThePress\" "
+							+ "targetRef=\"Task_SetUpProjectOrganisation\" />"),
+				"CommitteeResolutionProcess.bpmn", (xml) -> xml.replace("name=\"Sitzungstermin festlegen\"",
+						"name=\"Sitzungstermin mit dem Gremium festlegen\"")));
+	}
+
+	private String projectStarted(String prefix) {
+		String businessKey = prefix + "-" + System.nanoTime();
+		DemoRoster.as(this.engine, DemoRoster.STAFF, () -> this.engine.getRuntimeService()
+			.startProcessInstanceByKey(PROJECT, businessKey, ProjectIdeas.smartStreetLighting()));
+		return businessKey;
+	}
+
+	private void coSignEverything(String businessKey) {
+		work(businessKey, "Task_CoSignProjectIdea", Map.of("statement", "agreed"));
+	}
+
+	private void approvedByTheBoard(String businessKey) {
+		coSignEverything(businessKey);
+		work(businessKey, "Task_PrepareBoardAgendaItem", Map.of("agendaSummary", "Vorlage für den Verwaltungsvorstand",
+				"decisionMode", "meeting", "boardMeetingDate", Dates.today().plusDays(6).toString()));
+		work(businessKey, "Task_RecordBoardDecision",
+				Map.of("boardDecision", "approved", "boardRemarks", "Freigegeben", "chefsache", false));
+	}
+
+	private void firstCommitteeResolves(String businessKey) {
+		// the session is today: its result can be recorded right away
+		work(businessKey, "Task_ScheduleConsultation",
+				Map.of("meetingDate", Dates.today().toString(), "shortNoticeConfirmed", true));
+		work(businessKey, "Task_SubmitResolutionPaper",
+				Map.of("paperReference", "2026/0815", "paperSummary", "Der Ausschuss empfiehlt das Vorhaben."));
+		work(businessKey, "Task_RecordCommitteeResult",
+				Map.of("committeeResult", "passed", "resolutionText", "Einstimmig beschlossen"));
+	}
+
+	private void everyCommitteeResolves(String businessKey) {
+		while (!open(businessKey, "Task_ScheduleConsultation").isEmpty()) {
+			firstCommitteeResolves(businessKey);
+		}
+	}
+
+	/** Completes every open task of that kind in the project, as its people would. */
+	private void work(String businessKey, String taskKey, Map<String, Object> input) {
+		List<Task> tasks = open(businessKey, taskKey);
+		assertThat(tasks).as("open %s in %s", taskKey, businessKey).isNotEmpty();
+		for (Task task : tasks) {
+			this.engine.getFormService().submitTaskForm(task.getId(), Variables.fromMap(input));
+		}
+	}
+
+	private List<Task> open(String businessKey, String taskKey) {
+		return this.engine.getTaskService()
+			.createTaskQuery()
+			.processInstanceBusinessKey(businessKey)
+			.taskDefinitionKey(taskKey)
+			.list();
+	}
+
+	/** What a project is doing: its open tasks, their deadlines and its timers. */
+	private State stateOf(String businessKey) {
+		Map<String, String> tasks = new TreeMap<>();
+		Map<String, Date> dueDates = new TreeMap<>();
+		for (Task task : this.engine.getTaskService()
+			.createTaskQuery()
+			.processInstanceBusinessKey(businessKey)
+			.list()) {
+			tasks.put(task.getId(), task.getTaskDefinitionKey());
+			dueDates.put(task.getId(), task.getDueDate());
+		}
+		List<String> timers = new ArrayList<>();
+		for (ProcessInstance instance : instancesOf(businessKey)) {
+			for (Job job : this.engine.getManagementService()
+				.createJobQuery()
+				.processInstanceId(instance.getId())
+				.timers()
+				.list()) {
+				timers.add(job.getId() + "@" + job.getDuedate().toInstant());
+			}
+		}
+		timers.sort(String::compareTo);
+		return new State(tasks, dueDates, timers);
+	}
+
+	private List<ProcessInstance> instancesOf(String businessKey) {
+		return this.engine.getRuntimeService()
+			.createProcessInstanceQuery()
+			.processInstanceBusinessKey(businessKey)
+			.list();
+	}
+
+	private List<ProcessDefinition> definitionsOf(String businessKey) {
+		return instancesOf(businessKey).stream()
+			.map((instance) -> this.engine.getRepositoryService()
+				.getProcessDefinition(instance.getProcessDefinitionId()))
+			.toList();
+	}
+
+	private List<String> ids(List<String> businessKeys) {
+		return businessKeys.stream()
+			.map((key) -> this.engine.getRuntimeService()
+				.createProcessInstanceQuery()
+				.processInstanceBusinessKey(key)
+				.processDefinitionKey(PROJECT)
+				.singleResult()
+				.getId())
+			.toList();
+	}
+
+	private List<Decision> decisionsOf(String businessKey) {
+		return this.records.recordOf(businessKey, DemoRoster.ADMIN).decisions();
+	}
+
+	/** Runs the migration batches as the job executor would: seed, migration, monitor. */
+	private void runBatches() {
+		ProcessModels.runBatches(this.engine);
+	}
+
+	private record State(Map<String, String> tasks, Map<String, Date> dueDates, List<String> timers) {
+	}
+
+}
