@@ -18,6 +18,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,6 +52,8 @@ import de.ratsweg.tenancy.Municipalities;
 public class ProcessesFolder {
 
 	private static final Logger log = LoggerFactory.getLogger(ProcessesFolder.class);
+
+	private static final Pattern QUOTED = Pattern.compile("'([^']{3,})'");
 
 	private final ProcessesProperties properties;
 
@@ -127,10 +131,14 @@ public class ProcessesFolder {
 		}
 	}
 
-	/** Whether publishing can write into the folder. */
+	/**
+	 * Whether publishing can write into the folder: it is switched on
+	 * ({@code ratsweg.processes.publishing}) and the folder is writable (not mounted
+	 * read-only).
+	 */
 	public boolean writable() {
 		Path folder = folder();
-		return Files.isDirectory(folder) && Files.isWritable(folder);
+		return this.properties.publishing() && Files.isDirectory(folder) && Files.isWritable(folder);
 	}
 
 	/** Where the folder is, for messages to administrators. */
@@ -276,10 +284,29 @@ public class ProcessesFolder {
 				this.deployer.problemsOf(ex, scope).forEach((problem) -> findings.add(ModelFinding.of(problem)));
 			}
 			catch (ProcessEngineException ex) {
-				findings.add(ModelFinding.of(new ModelProblem(null, null, 0, ModelChecks.deepestMessage(ex))));
+				findings.add(ModelFinding.of(located(ModelChecks.deepestMessage(ex), scope)));
 			}
 		});
 		return findings;
+	}
+
+	/**
+	 * The engine names no element for some errors (an expression it cannot parse), but
+	 * quotes the text: the element is the one whose file holds that text.
+	 */
+	private ModelProblem located(String reason, List<ModelFile> scope) {
+		Matcher quoted = QUOTED.matcher(reason);
+		if (quoted.find()) {
+			for (ModelFile file : scope) {
+				String text = new String(file.content(), StandardCharsets.UTF_8);
+				int index = text.indexOf(quoted.group(1));
+				if (index >= 0) {
+					int line = (int) text.substring(0, index).chars().filter((c) -> c == '\n').count() + 1;
+					return new ModelProblem(file.name(), this.deployer.elementAt(file, line), line, reason);
+				}
+			}
+		}
+		return new ModelProblem(null, null, 0, reason);
 	}
 
 	private List<ModelFile> withChange(String name, byte[] content) {

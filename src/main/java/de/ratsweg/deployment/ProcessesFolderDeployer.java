@@ -128,6 +128,11 @@ class ProcessesFolderDeployer {
 		return new Result(sharedRun.deploymentId(), created);
 	}
 
+	/** The element with an id that encloses the line of the file. */
+	String elementAt(ModelFile file, int line) {
+		return this.modelChecks.scanXml(file, new ArrayList<>()).elementAt(line);
+	}
+
 	/** The deployer's own checks of one file (before the engine parses it). */
 	List<ModelProblem> checksOf(ModelFile file) {
 		return this.modelChecks.check(file);

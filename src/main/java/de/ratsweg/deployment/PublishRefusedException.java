@@ -38,9 +38,9 @@ public class PublishRefusedException extends RuntimeException {
 
 	static PublishRefusedException readOnly(Path folder) {
 		return new PublishRefusedException(Reason.READ_ONLY, "Veröffentlichen ist hier nicht möglich: Der Ordner "
-				+ folder + " ist schreibgeschützt. Das Modell wurde weder gespeichert noch bereitgestellt; "
-				+ "ändern Sie es im Git-Repository des Ordners oder bitten Sie den Betrieb, den Ordner beschreibbar "
-				+ "einzubinden.", List.of(), null);
+				+ folder + " ist schreibgeschützt (oder das Veröffentlichen ist abgeschaltet). Das Modell wurde weder "
+				+ "gespeichert noch bereitgestellt. Ändern Sie es im Git-Repository des Ordners oder bitten Sie den "
+				+ "Betrieb, den Ordner beschreibbar einzubinden.", List.of(), null);
 	}
 
 	static PublishRefusedException conflict(String name, String currentVersion) {

@@ -54,7 +54,7 @@ class ProcessesFolderWatchTest {
 		this.folder = ModelFolder.copyOfFixtures(this.temporaryFolder);
 		this.folder.renameProcess("beobachtet");
 		this.watcher = new ProcessesFolderSync(this.deployer,
-				new ProcessesProperties(this.folder.root(), true, Duration.ofMillis(100)));
+				new ProcessesProperties(this.folder.root(), true, Duration.ofMillis(100), false));
 		this.watcher.start();
 	}
 
