@@ -166,6 +166,57 @@ class ProjectMigrationTest {
 	}
 
 	/**
+	 * A project keeps the path it started on until an administrator moves it: the
+	 * processes it calls later come from its own deployment (call activities bind to
+	 * {@code deployment}), while decision tables apply as they are now (they bind to
+	 * {@code latest}: the Zuständigkeitsordnung in force decides).
+	 */
+	@Test
+	void aNewVersionChangesNeitherTheCalledProcessesNorTheFormsOfAProjectUntilItIsMoved() {
+		String started = projectStarted("mig-binding");
+		coSignEverything(started);
+		work(started, "Task_PrepareBoardAgendaItem", Map.of("agendaSummary", "Vorlage für den Verwaltungsvorstand",
+				"decisionMode", "meeting", "boardMeetingDate", Dates.today().plusDays(6).toString()));
+		String startedOn = definitionsOf(started).get(0).getDeploymentId();
+		this.newVersion = deployTheChangedProcesses();
+
+		work(started, "Task_RecordBoardDecision",
+				Map.of("boardDecision", "approved", "boardRemarks", "Freigegeben", "chefsache", false));
+
+		assertThat(definitionsOf(started)).as("the committees are called from the project's own deployment")
+			.extracting(ProcessDefinition::getKey, ProcessDefinition::getDeploymentId)
+			.contains(org.assertj.core.groups.Tuple.tuple("CommitteeResolutionProcess", startedOn))
+			.doesNotContain(org.assertj.core.groups.Tuple.tuple("CommitteeResolutionProcess", this.newVersion));
+		assertThat(open(started, "Task_ScheduleConsultation")).extracting(Task::getName)
+			.as("with the old name of the step")
+			.singleElement()
+			.asString()
+			.startsWith("Sitzungstermin festlegen – ");
+		assertThat(this.engine.getHistoryService()
+			.createHistoricDecisionInstanceQuery()
+			.processInstanceId(this.engine.getRuntimeService()
+				.createProcessInstanceQuery()
+				.processInstanceBusinessKey(started)
+				.processDefinitionKey("CommitteeResolutionProcess")
+				.singleResult()
+				.getId())
+			.decisionDefinitionKey("ResponsibleCommitteesDecision")
+			.list()).as("the responsible committees come from the newest table")
+			.singleElement()
+			.satisfies((decision) -> assertThat(this.engine.getRepositoryService()
+				.getDecisionDefinition(decision.getDecisionDefinitionId())
+				.getDeploymentId()).isEqualTo(this.newVersion));
+
+		String later = projectStarted("mig-binding-later");
+		approvedByTheBoard(later);
+		assertThat(open(later, "Task_ScheduleConsultation")).extracting(Task::getName)
+			.as("a project started on the new version has the new name")
+			.singleElement()
+			.asString()
+			.startsWith("Sitzungstermin mit dem Gremium festlegen – ");
+	}
+
+	/**
 	 * The next version: the board's "revise" step has a new id and name (mapped by hand),
 	 * a committee step a new name (same id), and the press is informed before the project
 	 * organisation (a new step).
