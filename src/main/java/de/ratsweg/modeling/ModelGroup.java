@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The models of the folder as the list page shows them: processes, decision tables
@@ -21,15 +22,23 @@ record ModelGroup(String title, List<String> names) {
 		return name.endsWith(".dmn") ? "dmn" : "form";
 	}
 
-	static List<ModelGroup> of(List<String> names) {
+	/**
+	 * @param names the files of the folder
+	 * @param municipalityName the name of the municipality whose folder this is ("Stadt
+	 * Soest"), or {@code null} for a folder that is not a municipality's
+	 */
+	static List<ModelGroup> of(List<String> names, Function<String, String> municipalityName) {
 		Map<String, List<String>> groups = new LinkedHashMap<>();
 		groups.put("Prozesse", new ArrayList<>());
 		groups.put("Entscheidungstabellen", new ArrayList<>());
 		for (String name : names) {
 			String title = switch (kindOf(name)) {
 				case "bpmn" -> "Prozesse";
-				case "dmn" -> (name.indexOf('/') < 0) ? "Entscheidungstabellen"
-						: "Entscheidungstabellen der Kommune " + name.substring(0, name.indexOf('/'));
+				case "dmn" -> {
+					String municipality = (name.indexOf('/') < 0) ? null
+							: municipalityName.apply(name.substring(0, name.indexOf('/')));
+					yield (municipality != null) ? "Entscheidungstabellen: " + municipality : "Entscheidungstabellen";
+				}
 				default -> "Formulare";
 			};
 			groups.computeIfAbsent(title, (key) -> new ArrayList<>()).add(name);

@@ -26,6 +26,7 @@ import de.ratsweg.deployment.ProcessesFolder;
 import de.ratsweg.deployment.PublishRefusedException;
 import de.ratsweg.kernel.Problems;
 import de.ratsweg.security.UserDirectory;
+import de.ratsweg.tenancy.Municipalities;
 
 /**
  * "Prozesse bearbeiten" ({@code /prozesse}), for administrators only: the models of the
@@ -43,15 +44,20 @@ class ModelingPage {
 
 	private final IdentityService identity;
 
-	ModelingPage(ProcessesFolder folder, ProcessEngine engine) {
+	private final Municipalities municipalities;
+
+	ModelingPage(ProcessesFolder folder, ProcessEngine engine, Municipalities municipalities) {
 		this.folder = folder;
+		this.municipalities = municipalities;
 		this.identity = engine.getIdentityService();
 	}
 
 	@GetMapping
 	String models(Principal principal, Model model) {
 		model.addAttribute("actorName", UserDirectory.fullName(this.identity, principal.getName()));
-		model.addAttribute("groups", ModelGroup.of(this.folder.modelNames()));
+		model.addAttribute("groups",
+				ModelGroup.of(this.folder.modelNames(), (folderName) -> this.municipalities.contains(folderName)
+						? this.municipalities.nameOf(folderName) : null));
 		model.addAttribute("writable", this.folder.writable());
 		model.addAttribute("location", this.folder.location().toString());
 		return "modeling/models";

@@ -24,6 +24,12 @@ export default {
       label: 'Vertretung bei Abwesenheit',
       href: '/vertretung',
       description: 'Abwesenheit eintragen und bestimmen, wer Ihre Aufgaben in dieser Zeit übernimmt'
+    },
+    {
+      label: 'Prozesse bearbeiten',
+      href: '/prozesse',
+      description: 'Für die Administration: Abläufe, Entscheidungstabellen und Formulare ändern, prüfen, '
+        + 'veröffentlichen und laufende Vorhaben auf die neue Version umstellen'
     }
   ]
 };
