@@ -209,6 +209,20 @@
       showFindings(answer.body.findings);
     }
     say(answer.body.detail || 'Veröffentlichen ist fehlgeschlagen.', 'error');
+    if (answer.body.reason === 'CONFLICT' || answer.body.reason === 'READ_ONLY') {
+      offerDownload(edited);
+    }
+  }
+
+  // Nothing typed is lost: the refused version can be saved and compared or published later.
+  function offerDownload(edited) {
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([edited], { type: kind === 'form' ? 'application/json' : 'application/xml' }));
+    link.download = name.split('/').pop();
+    link.textContent = 'Ihre Fassung herunterladen';
+    link.className = 'download';
+    status.appendChild(document.createTextNode(' '));
+    status.appendChild(link);
   }
 
   async function start() {
