@@ -62,6 +62,14 @@ final class ModelComparison {
 			Map.entry("group", "Gruppe"), Map.entry("checklist", "Checkliste"),
 			Map.entry("taglist", "Schlagwortliste"));
 
+	/**
+	 * Camunda's defaults: an attribute with its default value means the same as none (the
+	 * modeler leaves some out when it saves).
+	 */
+	private static final Map<String, String> DEFAULTS = Map.of("camunda:decisionRefBinding", "latest",
+			"camunda:calledElementBinding", "latest", "camunda:formRefBinding", "latest", "isExecutable", "false",
+			"camunda:asyncBefore", "false", "camunda:asyncAfter", "false", "camunda:exclusive", "true");
+
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private ModelComparison() {
@@ -181,7 +189,8 @@ final class ModelComparison {
 		NamedNodeMap attributes = element.getAttributes();
 		for (int i = 0; i < attributes.getLength(); i++) {
 			Attr attribute = (Attr) attributes.item(i);
-			if ("id".equals(attribute.getName()) || attribute.getName().startsWith("xmlns")) {
+			if ("id".equals(attribute.getName()) || attribute.getName().startsWith("xmlns")
+					|| attribute.getValue().equals(DEFAULTS.get(attribute.getName()))) {
 				continue;
 			}
 			settings.put(path + attribute.getName(), attribute.getValue());

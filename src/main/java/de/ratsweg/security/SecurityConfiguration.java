@@ -323,8 +323,13 @@ class SecurityConfiguration {
 			}
 		})
 			.addFilterBefore(new WebappSessionAuthenticationFilter(), AuthorizationFilter.class)
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(
-					new LoginUrlAuthenticationEntryPoint(this.sso.enabled() ? this.sso.loginPath() : WEBAPP_LOGIN)))
+			.exceptionHandling((exceptions) -> {
+				exceptions.authenticationEntryPoint(
+						new LoginUrlAuthenticationEntryPoint(this.sso.enabled() ? this.sso.loginPath() : WEBAPP_LOGIN));
+				if (administratorsOnly) {
+					exceptions.accessDeniedHandler(new AdministratorsOnly());
+				}
+			})
 			.securityContext((context) -> context.requireExplicitSave(true))
 			.headers((headers) -> {
 				transportSecurity(headers);

@@ -67,6 +67,16 @@ class ModelComparisonTest {
 	}
 
 	@Test
+	void aReferenceSavedWithoutItsDefaultBindingIsNoChange() throws IOException {
+		String running = read("SmartCityProjectProcess.bpmn");
+		String saved = running.replace(" camunda:decisionRefBinding=\"latest\"", "");
+		assertThat(saved).isNotEqualTo(running);
+
+		assertThat(ModelComparison.compare("SmartCityProjectProcess.bpmn", bytes(running), bytes(saved)).isEmpty())
+			.isTrue();
+	}
+
+	@Test
 	void aChangedRuleOfADecisionTable() throws IOException {
 		String running = read("CoSigningDepartmentsDecision.dmn");
 		String edited = running.replaceFirst("(<rule id=\"[^\"]+\">\\s*(<description>[^<]*</description>\\s*)?"
