@@ -103,6 +103,33 @@ class PublishingFromTheEditorTest {
 	}
 
 	@Test
+	void aCitysOwnDecisionTableIsPublishedIntoItsFolderForThatCityOnly() throws IOException {
+		ProcessesFolder folder = folder(true);
+		String table = "soest/ResponsibleCommitteesDecision.dmn";
+		ProcessesFolder.Model model = folder.read(table).orElseThrow();
+		byte[] renamed = model.text()
+			.replace("\"Ausschuss für Digitalisierung und Smart City\"", "\"Ausschuss für Digitales\"")
+			.getBytes(StandardCharsets.UTF_8);
+		assertThat(renamed).isNotEqualTo(model.content());
+
+		assertThat(folder.check(table, renamed)).isEmpty();
+		folder.publish(table, renamed, model.version(), "akoch");
+
+		assertThat(Files.readAllBytes(this.processes.resolve(table))).isEqualTo(renamed);
+		assertThat(this.repositoryService.createDecisionDefinitionQuery()
+			.decisionDefinitionKey("ResponsibleCommitteesDecision")
+			.tenantIdIn("soest")
+			.latestVersion()
+			.singleResult())
+			.satisfies((decision) -> assertThat(
+					this.repositoryService.getResourceAsStream(decision.getDeploymentId(), table).readAllBytes())
+				.isEqualTo(renamed));
+		assertThat(folder.deployed(table)).hasValue(renamed);
+		assertThat(folder.deployed("ResponsibleCommitteesDecision.dmn")).as("the shared table is unchanged")
+			.hasValue(Files.readAllBytes(ProcessModels.FOLDER.resolve("ResponsibleCommitteesDecision.dmn")));
+	}
+
+	@Test
 	void aSecondAdministratorsStaleSaveIsRefusedAndOverwritesNothing() throws IOException {
 		ProcessesFolder folder = folder(true);
 		ProcessesFolder.Model openedByFirst = folder.read(PROJECT).orElseThrow();

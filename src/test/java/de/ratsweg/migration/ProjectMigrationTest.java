@@ -17,11 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 
 import de.ratsweg.MunicipalProcesses;
 import de.ratsweg.ProcessModels;
 import de.ratsweg.ProjectIdeas;
 import de.ratsweg.RatswegSpringTest;
+import de.ratsweg.WebappSession;
 import de.ratsweg.kernel.Dates;
 import de.ratsweg.record.Decision;
 import de.ratsweg.record.ProjectRecords;
@@ -50,13 +52,17 @@ class ProjectMigrationTest {
 
 	private final ProjectRecords records;
 
+	private final TestRestTemplate http;
+
 	private String newVersion;
 
 	@Autowired
-	ProjectMigrationTest(ProcessEngine engine, ProjectMigration migration, ProjectRecords records) {
+	ProjectMigrationTest(ProcessEngine engine, ProjectMigration migration, ProjectRecords records,
+			TestRestTemplate http) {
 		this.engine = engine;
 		this.migration = migration;
 		this.records = records;
+		this.http = http;
 	}
 
 	@AfterEach
@@ -163,6 +169,52 @@ class ProjectMigrationTest {
 			.containsOnlyKeys(before.tasks().keySet())
 			.containsValue("Task_ReworkProjectIdea");
 		assertThat(stateOf(revision).dueDates()).isEqualTo(before.dueDates());
+	}
+
+	/**
+	 * The administrator's page: the project at the removed step is listed with it, the
+	 * step is mapped in the page, and the project moves; a mapping the engine cannot
+	 * carry out is shown with the engine's reason in German.
+	 */
+	@Test
+	void theAdministratorMapsTheRemovedStepInThePageAndMovesTheProject() {
+		String revision = projectStarted("mig-page");
+		coSignEverything(revision);
+		work(revision, "Task_PrepareBoardAgendaItem", Map.of("agendaSummary", "Vorlage für den Verwaltungsvorstand",
+				"decisionMode", "meeting", "boardMeetingDate", Dates.today().plusDays(6).toString()));
+		work(revision, "Task_RecordBoardDecision",
+				Map.of("boardDecision", "revise", "boardRemarks", "Kosten darstellen", "chefsache", false));
+		this.newVersion = deployTheChangedProcesses();
+		String projectId = ids(List.of(revision)).get(0);
+		WebappSession admin = WebappSession.login(this.http, "welcome", DemoRoster.ADMIN, DemoRoster.PASSWORD);
+
+		String page = admin.get("/prozesse/umstellen/" + PROJECT).getBody();
+		assertThat(page).contains(revision, "Projektidee überarbeiten (Task_ReviseProjectIdea)",
+				"<option value=\"Task_ReworkProjectIdea\"", "Ausgewählte Vorhaben umstellen");
+
+		String token = csrfToken(page);
+		String impossible = admin
+			.postForm("/prozesse/umstellen/" + PROJECT, Map.of("_csrf", token, "aktion", "pruefen",
+					"zuordnung:Task_ReviseProjectIdea", "Gateway_BoardDecision"))
+			.getBody();
+		assertThat(impossible).as("a task mapped to a gateway")
+			.contains("Die Engine lehnt den Plan so ab:", "Task_ReviseProjectIdea → Gateway_BoardDecision");
+
+		String moved = admin
+			.postForm("/prozesse/umstellen/" + PROJECT, Map.of("_csrf", token, "aktion", "umstellen", "vorhaben",
+					projectId, "zuordnung:Task_ReviseProjectIdea", "Task_ReworkProjectIdea"))
+			.getBody();
+		assertThat(moved).contains("1 Vorhaben werden auf Version "
+				+ this.migration.newest(PROJECT).orElseThrow().getVersion() + " umgestellt");
+		runBatches();
+		assertThat(stateOf(revision).tasks()).containsValue("Task_ReworkProjectIdea");
+	}
+
+	private static String csrfToken(String page) {
+		java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+			.matcher(page);
+		assertThat(token.find()).as("the page's form carries a CSRF token").isTrue();
+		return token.group(1);
 	}
 
 	/**
