@@ -135,9 +135,15 @@
     list.replaceChildren();
     clearMarkers();
     findings.forEach((finding) => {
-      const where = finding.elementId ? finding.elementId + ': ' : (finding.line ? 'Zeile ' + finding.line + ': ' : '');
-      list.appendChild(item(where + finding.message, finding.elementId));
-      mark(finding.elementId, 'ratsweg-finding');
+      // A finding may be about another file of the folder (the whole folder is deployed).
+      const here = !finding.resource || finding.resource === name;
+      const file = here ? '' : finding.resource + ', ';
+      const where = finding.elementId ? file + finding.elementId + ': '
+        : (finding.line ? file + 'Zeile ' + finding.line + ': ' : file);
+      list.appendChild(item(where + finding.message, here ? finding.elementId : null));
+      if (here) {
+        mark(finding.elementId, 'ratsweg-finding');
+      }
     });
     document.getElementById('findings-section').hidden = findings.length === 0;
   }

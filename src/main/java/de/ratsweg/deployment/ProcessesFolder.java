@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -164,7 +165,13 @@ public class ProcessesFolder {
 			findings.addAll(ModelConventions.check(changed, formIds(files)));
 		}
 		if (findings.isEmpty()) {
-			findings.addAll(trialDeployment(files, tenantOf(name)));
+			// Every deployment the folder makes, not only the changed file's: publishing
+			// deploys them all, and none may fail after another was made.
+			Set<String> scopes = new LinkedHashSet<>();
+			files.forEach((file) -> scopes.add(Objects.toString(tenantOf(file.name()), "")));
+			for (String scope : scopes) {
+				findings.addAll(trialDeployment(files, scope.isEmpty() ? null : scope));
+			}
 		}
 		return findings;
 	}
@@ -183,11 +190,12 @@ public class ProcessesFolder {
 		if (!modelNames().contains(name)) {
 			throw PublishRefusedException.unknown(name);
 		}
-		return this.clusterLock.callExclusively("publishing " + name, () -> {
-			synchronized (this) {
-				return publishExclusively(name, content, baseVersion, userId);
-			}
-		});
+		// The deployer's lock first, then the cluster lock: the order in which the folder
+		// watcher takes them too.
+		synchronized (this.deployer) {
+			return this.clusterLock.callExclusively("publishing " + name,
+					() -> publishExclusively(name, content, baseVersion, userId));
+		}
 	}
 
 	private Published publishExclusively(String name, byte[] content, String baseVersion, String userId) {
@@ -230,6 +238,11 @@ public class ProcessesFolder {
 			log.info("'{}' published {} (version {}) into {}", userId, name, versionOf(content), location());
 			return new Published(name, versionOf(content), result.deploymentId(), result.created());
 		}
+		catch (ProcessesDeploymentException ex) {
+			restore(file, current);
+			log.warn("Publishing {} by '{}' failed, the previous file is back: {}", name, userId, ex.getMessage());
+			throw PublishRefusedException.findings(name, ex.getProblems().stream().map(ModelFinding::of).toList());
+		}
 		catch (RuntimeException ex) {
 			// The folder holds what the engine runs, never a model it refused.
 			restore(file, current);
@@ -267,8 +280,8 @@ public class ProcessesFolder {
 	/** The deployment the folder would make, parsed by the engine and rolled back. */
 	private List<ModelFinding> trialDeployment(List<ModelFile> files, String tenantId) {
 		List<ModelFile> scope = files.stream()
-			.filter((file) -> (tenantId == null) ? file.name().indexOf('/') < 0
-					: file.name().startsWith(tenantId + "/"))
+			.filter((file) -> Objects.equals(tenantOf(file.name()), tenantId))
+			.filter((file) -> tenantId == null || file.isDmn())
 			.toList();
 		List<ModelFinding> findings = new ArrayList<>();
 		this.trialTransaction.executeWithoutResult((status) -> {

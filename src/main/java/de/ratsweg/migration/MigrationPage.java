@@ -1,5 +1,6 @@
 package de.ratsweg.migration;
 
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,12 +14,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
 
 import de.ratsweg.security.UserDirectory;
 
@@ -60,13 +64,14 @@ class MigrationPage {
 
 	/**
 	 * "Plan prüfen" shows the plan with the chosen mappings; "Umstellen" moves the
-	 * selected projects.
+	 * selected projects and redirects to the page with the outcome, so that reloading it
+	 * moves nothing a second time.
 	 */
 	@PostMapping("/{processKey}")
 	String migrate(Principal principal, @PathVariable String processKey,
 			@RequestParam(name = "vorhaben", required = false) List<String> projectIds,
 			@RequestParam(name = "aktion", defaultValue = "pruefen") String action,
-			@RequestParam MultiValueMap<String, String> parameters, Model model) {
+			@RequestParam MultiValueMap<String, String> parameters, Model model, RedirectAttributes redirect) {
 		Map<String, String> mappings = mappings(parameters);
 		List<String> selected = (projectIds != null) ? projectIds : List.of();
 		if ("umstellen".equals(action)) {
@@ -75,19 +80,25 @@ class MigrationPage {
 						"Bitte wählen Sie mindestens ein Vorhaben aus, das umgestellt werden soll.");
 			}
 			else {
-				model.addAttribute("outcome",
+				redirect.addFlashAttribute("outcome",
 						this.migration.migrate(processKey, selected, mappings, principal.getName()));
-				selected = List.of();
+				return "redirect:/prozesse/umstellen/" + UriUtils.encodePathSegment(processKey, StandardCharsets.UTF_8);
 			}
 		}
 		return show(principal, processKey, mappings, selected, model);
 	}
 
+	@ExceptionHandler(IllegalArgumentException.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String unknown(IllegalArgumentException ex, Model model) {
+		model.addAttribute("message", ex.getMessage());
+		return "migration/not-found";
+	}
+
 	private String show(Principal principal, String processKey, Map<String, String> mappings, List<String> selected,
 			Model model) {
 		ProcessDefinition newest = this.migration.newest(processKey)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-					"Einen Prozess „" + processKey + "“ gibt es nicht."));
+			.orElseThrow(() -> new IllegalArgumentException("Einen Prozess „" + processKey + "“ gibt es nicht."));
 		model.addAttribute("actorName", UserDirectory.fullName(this.identity, principal.getName()));
 		model.addAttribute("processKey", processKey);
 		model.addAttribute("processName", (newest.getName() != null) ? newest.getName() : processKey);
@@ -101,9 +112,13 @@ class MigrationPage {
 
 	private static Map<String, String> mappings(MultiValueMap<String, String> parameters) {
 		Map<String, String> mappings = new LinkedHashMap<>();
+		// One choice per step and older version on the page: the first one made counts.
 		parameters.forEach((name, values) -> {
-			if (name.startsWith(MAPPING_PREFIX) && !values.isEmpty() && !values.get(0).isBlank()) {
-				mappings.put(name.substring(MAPPING_PREFIX.length()), values.get(0));
+			if (name.startsWith(MAPPING_PREFIX)) {
+				values.stream()
+					.filter((value) -> value != null && !value.isBlank())
+					.findFirst()
+					.ifPresent((value) -> mappings.put(name.substring(MAPPING_PREFIX.length()), value));
 			}
 		});
 		return mappings;

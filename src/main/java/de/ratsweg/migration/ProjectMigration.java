@@ -1,5 +1,6 @@
 package de.ratsweg.migration;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,7 +31,9 @@ import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -147,7 +150,8 @@ public class ProjectMigration {
 	 * @param mappings explicit mappings chosen so far (old activity id → new activity id)
 	 */
 	public List<Proposal> proposals(String processKey, Map<String, String> mappings) {
-		ProcessDefinition target = newest(processKey).orElseThrow();
+		ProcessDefinition target = newest(processKey)
+			.orElseThrow(() -> new IllegalArgumentException("Einen Prozess „" + processKey + "“ gibt es nicht."));
 		Steps targetSteps = steps(target);
 		List<Proposal> proposals = new ArrayList<>();
 		for (VersionGroup group : versions(processKey)) {
@@ -189,7 +193,8 @@ public class ProjectMigration {
 	 */
 	public Outcome migrate(String processKey, Collection<String> projectIds, Map<String, String> mappings,
 			String userId) {
-		ProcessDefinition target = newest(processKey).orElseThrow();
+		ProcessDefinition target = newest(processKey)
+			.orElseThrow(() -> new IllegalArgumentException("Einen Prozess „" + processKey + "“ gibt es nicht."));
 		VersionChange change = new VersionChange(nameOf(target), target.getVersion(), userId,
 				UserDirectory.fullName(this.engine.getIdentityService(), userId), EngineClock.instant());
 		Map<String, PlannedPair> plans = new LinkedHashMap<>();
@@ -217,7 +222,7 @@ public class ProjectMigration {
 					continue;
 				}
 				String pairKey = source.getId() + ">" + instanceTarget.getId();
-				PlannedPair pair = plans.get(pairKey);
+				PlannedPair pair = projectPlans.containsKey(pairKey) ? projectPlans.get(pairKey) : plans.get(pairKey);
 				if (pair == null) {
 					try {
 						pair = new PlannedPair(
@@ -230,7 +235,7 @@ public class ProjectMigration {
 					}
 				}
 				projectPlans.put(pairKey, pair);
-				reasons.addAll(uncovered(instance, pair.plan(), source, instanceTarget));
+				reasons.addAll(uncovered(instance, pair.plan(), source, instanceTarget, instance == root));
 				pair.instanceIds().add(instance.getId());
 			}
 			if (reasons.isEmpty()) {
@@ -274,20 +279,20 @@ public class ProjectMigration {
 	 * reason.
 	 */
 	private List<String> uncovered(ProcessInstance instance, MigrationPlan plan, ProcessDefinition source,
-			ProcessDefinition target) {
+			ProcessDefinition target, boolean mappableInThePage) {
 		Set<String> mapped = new LinkedHashSet<>();
 		for (MigrationInstruction instruction : plan.getInstructions()) {
 			mapped.add(instruction.getSourceActivityId());
 		}
 		Steps sourceSteps = steps(source);
 		List<String> reasons = new ArrayList<>();
-		for (String activityId : waitingAt(this.runtime.getActivityInstance(instance.getId()))) {
+		for (String activityId : waitingAt(instance)) {
 			String id = activityId.replace(MULTI_INSTANCE_BODY, "");
 			if (!mapped.contains(id)) {
 				reasons.add("Wartet bei „" + sourceSteps.nameOf(id) + "“ (" + id + "), das es in Version "
-						+ target.getVersion() + " von „" + nameOf(target)
-						+ "“ nicht mehr gibt; ordnen Sie den Schritt einem neuen zu oder lassen Sie das Vorhaben "
-						+ "auf seiner Version zu Ende laufen.");
+						+ target.getVersion() + " von „" + nameOf(target) + "“ nicht mehr gibt; "
+						+ (mappableInThePage ? "ordnen Sie den Schritt einem neuen zu oder " : "")
+						+ "lassen Sie das Vorhaben auf seiner Version zu Ende laufen.");
 			}
 		}
 		return reasons;
@@ -330,6 +335,10 @@ public class ProjectMigration {
 			if (to != null && !to.isBlank() && sourceSteps.all().containsKey(from)
 					&& !targetSteps.all().containsKey(from) && targetSteps.all().containsKey(to)) {
 				builder.mapActivities(from, to);
+				if (sourceSteps.all().get(from).multiInstance() && targetSteps.all().get(to).multiInstance()) {
+					// a multi-instance step moves with its body (every department's task)
+					builder.mapActivities(from + MULTI_INSTANCE_BODY, to + MULTI_INSTANCE_BODY);
+				}
 			}
 		});
 		if (change != null) {
@@ -360,9 +369,13 @@ public class ProjectMigration {
 		return all;
 	}
 
-	private static List<String> waitingAt(ActivityInstance instance) {
+	/** The activities the instance waits at (none for one that ended meanwhile). */
+	private List<String> waitingAt(ProcessInstance instance) {
+		ActivityInstance tree = this.runtime.getActivityInstance(instance.getId());
 		List<String> ids = new ArrayList<>();
-		collectWaiting(instance, ids);
+		if (tree != null) {
+			collectWaiting(tree, ids);
+		}
 		return ids;
 	}
 
@@ -381,7 +394,7 @@ public class ProjectMigration {
 		List<String> current = new ArrayList<>();
 		for (ProcessInstance each : withCalled(instance)) {
 			Steps eachSteps = (each == instance) ? steps : steps(definition(each.getProcessDefinitionId()));
-			for (String activityId : waitingAt(this.runtime.getActivityInstance(each.getId()))) {
+			for (String activityId : waitingAt(each)) {
 				Step step = eachSteps.all().get(activityId.replace(MULTI_INSTANCE_BODY, ""));
 				if (step != null && step.waits() && !current.contains(step.name())) {
 					current.add(step.name());
@@ -401,24 +414,21 @@ public class ProjectMigration {
 		return this.runtime.createProcessInstanceQuery().processDefinitionKey(processKey).rootProcessInstances().list();
 	}
 
-	private final Map<String, ProcessDefinition> definitions = new java.util.concurrent.ConcurrentHashMap<>();
-
+	/** The engine keeps definitions and models in its deployment cache. */
 	private ProcessDefinition definition(String id) {
-		return this.definitions.computeIfAbsent(id, this.repository::getProcessDefinition);
+		return this.repository.getProcessDefinition(id);
 	}
 
-	private final Map<String, Steps> stepsByDefinition = new java.util.concurrent.ConcurrentHashMap<>();
-
 	private Steps steps(ProcessDefinition definition) {
-		return this.stepsByDefinition.computeIfAbsent(definition.getId(), (id) -> {
-			BpmnModelInstance model = this.repository.getBpmnModelInstance(id);
-			Map<String, Step> all = new TreeMap<>();
-			for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
-				all.put(node.getId(), new Step(node.getId(), node.getElementType().getTypeName(),
-						(node.getName() != null) ? node.getName().strip() : node.getId()));
-			}
-			return new Steps(all);
-		});
+		BpmnModelInstance model = this.repository.getBpmnModelInstance(definition.getId());
+		Map<String, Step> all = new TreeMap<>();
+		for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+			boolean multiInstance = (node instanceof Activity activity)
+					&& activity.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics;
+			all.put(node.getId(), new Step(node.getId(), node.getElementType().getTypeName(),
+					(node.getName() != null) ? node.getName().strip() : node.getId(), multiInstance));
+		}
+		return new Steps(all);
 	}
 
 	private static String nameOf(ProcessDefinition definition) {
@@ -438,7 +448,7 @@ public class ProjectMigration {
 	}
 
 	/** An element of a process version. */
-	public record Step(String id, String type, String name) {
+	public record Step(String id, String type, String name, boolean multiInstance) {
 
 		/** Whether a project can wait here (a task, a call, a catching event). */
 		boolean waits() {
@@ -468,11 +478,12 @@ public class ProjectMigration {
 	}
 
 	/** A project that was not moved, and why. */
-	public record Refusal(String id, String label, List<String> reasons) {
+	public record Refusal(String id, String label, List<String> reasons) implements Serializable {
 	}
 
 	/** What {@link #migrate} did. */
-	public record Outcome(int toVersion, List<String> accepted, List<Refusal> refused, List<String> batchIds) {
+	public record Outcome(int toVersion, List<String> accepted, List<Refusal> refused,
+			List<String> batchIds) implements Serializable {
 	}
 
 	private record PlannedPair(MigrationPlan plan, List<String> instanceIds) {

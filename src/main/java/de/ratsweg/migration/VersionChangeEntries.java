@@ -3,8 +3,10 @@ package de.ratsweg.migration;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,9 +32,12 @@ class VersionChangeEntries implements DecisionEntries {
 	@Override
 	public List<DecisionEntry> of(ProjectHistory history) {
 		List<DecisionEntry> entries = new ArrayList<>();
+		// The called processes take the variable along and hand it back: one entry per
+		// move.
+		Set<Object> seen = new HashSet<>();
 		for (HistoricVariableUpdate update : history.updates(history.root(), ProjectMigration.VERSION_CHANGE)) {
 			Map<String, Object> change = read(update.getValue());
-			if (change.isEmpty()) {
+			if (change.isEmpty() || !seen.add(update.getValue())) {
 				continue;
 			}
 			String userId = (String) change.get("userId");

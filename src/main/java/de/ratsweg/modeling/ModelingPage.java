@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -37,6 +39,8 @@ import de.ratsweg.tenancy.Municipalities;
 @Controller
 @RequestMapping(ModelingPage.PATH)
 class ModelingPage {
+
+	private static final Logger log = LoggerFactory.getLogger(ModelingPage.class);
 
 	static final String PATH = "/prozesse";
 
@@ -138,6 +142,18 @@ class ModelingPage {
 	@ExceptionHandler(ModelNotFoundException.class)
 	ResponseEntity<ProblemDetail> notFound(ModelNotFoundException ex) {
 		return Problems.answer(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	/**
+	 * Anything else (the database unreachable, the cluster lock not got): the folder is
+	 * as it was, and the administrator may try again.
+	 */
+	@ExceptionHandler(RuntimeException.class)
+	ResponseEntity<ProblemDetail> failed(RuntimeException ex) {
+		log.error("Editing a model failed", ex);
+		return Problems.answer(HttpStatus.INTERNAL_SERVER_ERROR,
+				"Die Aktion ist fehlgeschlagen; der Ordner processes/ ist unverändert. Bitte versuchen Sie es in "
+						+ "einigen Minuten erneut. Technische Details stehen im Protokoll.");
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)

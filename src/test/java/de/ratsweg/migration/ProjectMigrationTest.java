@@ -116,6 +116,12 @@ class ProjectMigrationTest {
 					assertThat(decision.time()).isNotNull();
 				});
 		}
+		approvedByTheBoard(coSigning);
+		assertThat(decisionsOf(coSigning)).as("the move is recorded once, however many processes it went through")
+			.filteredOn((decision) -> "Ablauf umgestellt".equals(decision.step()))
+			.hasSize(1);
+		assertThat(definitionsOf(coSigning)).as("the project goes on in the new version")
+			.allMatch((definition) -> definition.getDeploymentId().equals(this.newVersion));
 		assertThat(this.migration.versions(PROJECT)).as("the page lists them on the new version")
 			.filteredOn((group) -> group.version() == newest.getVersion())
 			.flatMap(ProjectMigration.VersionGroup::projects)
