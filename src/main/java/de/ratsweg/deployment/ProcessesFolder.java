@@ -27,9 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
-import org.camunda.bpm.engine.repository.DeploymentQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -39,7 +37,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import de.ratsweg.cluster.ClusterLock;
-import de.ratsweg.tenancy.Municipalities;
 
 /**
  * The processes folder as administrators edit it in the browser ("Prozesse bearbeiten"):
@@ -62,8 +59,6 @@ public class ProcessesFolder {
 
 	private final RepositoryService repositoryService;
 
-	private final Municipalities municipalities;
-
 	private final ClusterLock clusterLock;
 
 	private final TransactionTemplate trialTransaction;
@@ -71,12 +66,10 @@ public class ProcessesFolder {
 	private final ObjectMapper objectMapper = new ObjectMapper();
 
 	ProcessesFolder(ProcessesProperties properties, ProcessesFolderDeployer deployer,
-			RepositoryService repositoryService, Municipalities municipalities, ClusterLock clusterLock,
-			PlatformTransactionManager transactions) {
+			RepositoryService repositoryService, ClusterLock clusterLock, PlatformTransactionManager transactions) {
 		this.properties = properties;
 		this.deployer = deployer;
 		this.repositoryService = repositoryService;
-		this.municipalities = municipalities;
 		this.clusterLock = clusterLock;
 		this.trialTransaction = new TransactionTemplate(transactions);
 	}
@@ -110,21 +103,11 @@ public class ProcessesFolder {
 	 * folder holds it (empty for a model that was never deployed).
 	 */
 	public Optional<byte[]> deployed(String name) {
-		DeploymentQuery query = this.repositoryService.createDeploymentQuery()
-			.deploymentName(ProcessesFolderDeployer.deploymentName(tenantOf(name)))
-			.deploymentSource(ProcessesFolderDeployer.DEPLOYMENT_SOURCE);
-		if (tenantOf(name) == null) {
-			query.withoutTenantId();
-		}
-		else {
-			query.tenantIdIn(tenantOf(name));
-		}
-		List<Deployment> latest = query.orderByDeploymentTime().desc().listPage(0, 1);
-		if (latest.isEmpty()
-				|| !this.repositoryService.getDeploymentResourceNames(latest.get(0).getId()).contains(name)) {
+		String latest = this.deployer.latestDeploymentId(tenantOf(name));
+		if (latest == null || !this.repositoryService.getDeploymentResourceNames(latest).contains(name)) {
 			return Optional.empty();
 		}
-		try (InputStream in = this.repositoryService.getResourceAsStream(latest.get(0).getId(), name)) {
+		try (InputStream in = this.repositoryService.getResourceAsStream(latest, name)) {
 			return Optional.of(in.readAllBytes());
 		}
 		catch (IOException ex) {
@@ -357,12 +340,7 @@ public class ProcessesFolder {
 	}
 
 	private String tenantOf(String name) {
-		int slash = name.indexOf('/');
-		if (slash < 0) {
-			return null;
-		}
-		String folderName = name.substring(0, slash);
-		return this.municipalities.contains(folderName) ? folderName : null;
+		return this.deployer.tenantOf(name);
 	}
 
 	private Path folder() {

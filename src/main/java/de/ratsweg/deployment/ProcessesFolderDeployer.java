@@ -142,12 +142,19 @@ class ProcessesFolderDeployer {
 	 * The municipality whose folder holds the file ({@code processes/<tenant>/...}), or
 	 * {@code null} for a shared model.
 	 */
-	private String tenantOf(ModelFile file) {
-		int slash = file.name().indexOf('/');
+	String tenantOf(ModelFile file) {
+		return tenantOf(file.name());
+	}
+
+	/**
+	 * The municipality whose folder holds the resource, or {@code null} for a shared one.
+	 */
+	String tenantOf(String name) {
+		int slash = name.indexOf('/');
 		if (slash < 0) {
 			return null;
 		}
-		String folderName = file.name().substring(0, slash);
+		String folderName = name.substring(0, slash);
 		return this.municipalities.contains(folderName) ? folderName : null;
 	}
 
@@ -209,7 +216,8 @@ class ProcessesFolderDeployer {
 		return (tenantId == null) ? DEPLOYMENT_NAME : DEPLOYMENT_NAME + "-" + tenantId;
 	}
 
-	private String latestDeploymentId(String tenantId) {
+	/** The latest deployment the folder made (for the municipality), or {@code null}. */
+	String latestDeploymentId(String tenantId) {
 		DeploymentQuery query = this.repositoryService.createDeploymentQuery();
 		if (tenantId == null) {
 			query.withoutTenantId();

@@ -197,6 +197,7 @@ public class ProjectMigration {
 			.orElseThrow(() -> new IllegalArgumentException("Einen Prozess „" + processKey + "“ gibt es nicht."));
 		VersionChange change = new VersionChange(nameOf(target), target.getVersion(), userId,
 				UserDirectory.fullName(this.engine.getIdentityService(), userId), EngineClock.instant());
+		Map<String, MigrationPlan> builtPlans = new HashMap<>();
 		Map<String, PlannedPair> plans = new LinkedHashMap<>();
 		List<Refusal> refused = new ArrayList<>();
 		List<String> accepted = new ArrayList<>();
@@ -213,6 +214,9 @@ public class ProjectMigration {
 						List.of("Das Vorhaben läuft bereits auf Version " + target.getVersion() + ".")));
 				continue;
 			}
+			// This project's instances per version pair; only an accepted project joins
+			// the
+			// batches, so a refused one is left untouched.
 			Map<String, PlannedPair> projectPlans = new LinkedHashMap<>();
 			List<String> reasons = new ArrayList<>();
 			for (ProcessInstance instance : withCalled(root)) {
@@ -222,33 +226,31 @@ public class ProjectMigration {
 					continue;
 				}
 				String pairKey = source.getId() + ">" + instanceTarget.getId();
-				PlannedPair pair = projectPlans.containsKey(pairKey) ? projectPlans.get(pairKey) : plans.get(pairKey);
-				if (pair == null) {
-					try {
-						pair = new PlannedPair(
-								plan(source, instanceTarget, mappings, (instance == root) ? change : null),
-								new ArrayList<>());
-					}
-					catch (MigrationPlanValidationException ex) {
-						reasons.add(nameOf(source) + ": " + String.join(" ", MigrationMessages.of(ex)));
-						continue;
-					}
+				MigrationPlan plan;
+				try {
+					plan = builtPlans.computeIfAbsent(pairKey,
+							(key) -> plan(source, instanceTarget, mappings, (instance == root) ? change : null));
 				}
-				projectPlans.put(pairKey, pair);
-				reasons.addAll(uncovered(instance, pair.plan(), source, instanceTarget, instance == root));
-				pair.instanceIds().add(instance.getId());
+				catch (MigrationPlanValidationException ex) {
+					reasons.add(nameOf(source) + ": " + String.join(" ", MigrationMessages.of(ex)));
+					continue;
+				}
+				projectPlans.computeIfAbsent(pairKey, (key) -> new PlannedPair(plan, new ArrayList<>()))
+					.instanceIds()
+					.add(instance.getId());
+				reasons.addAll(uncovered(instance, plan, source, instanceTarget, instance == root));
 			}
 			if (reasons.isEmpty()) {
-				reasons.addAll(tryOut(projectPlans, root));
+				reasons.addAll(tryOut(projectPlans.values()));
 			}
 			if (reasons.isEmpty()) {
-				projectPlans.forEach(plans::putIfAbsent);
+				projectPlans.forEach((pairKey, pair) -> plans
+					.computeIfAbsent(pairKey, (key) -> new PlannedPair(pair.plan(), new ArrayList<>()))
+					.instanceIds()
+					.addAll(pair.instanceIds()));
 				accepted.add(projectId);
 			}
 			else {
-				// Left untouched: none of its instances is part of a batch.
-				java.util.function.Predicate<String> ofThisProject = belongsTo(root);
-				projectPlans.values().forEach((pair) -> pair.instanceIds().removeIf(ofThisProject));
 				refused.add(new Refusal(projectId, label(root), reasons));
 			}
 		}
@@ -266,12 +268,6 @@ public class ProjectMigration {
 					processKey, target.getVersion(), batchIds, refused.size());
 		}
 		return new Outcome(target.getVersion(), accepted, refused, batchIds);
-	}
-
-	private java.util.function.Predicate<String> belongsTo(ProcessInstance root) {
-		Set<String> ids = new LinkedHashSet<>();
-		withCalled(root).forEach((instance) -> ids.add(instance.getId()));
-		return ids::contains;
 	}
 
 	/**
@@ -299,19 +295,13 @@ public class ProjectMigration {
 	}
 
 	/** The engine's own check of each instance of the project, rolled back. */
-	private List<String> tryOut(Map<String, PlannedPair> projectPlans, ProcessInstance root) {
+	private List<String> tryOut(Collection<PlannedPair> projectPlans) {
 		List<String> reasons = new ArrayList<>();
-		Set<String> ofProject = new LinkedHashSet<>();
-		withCalled(root).forEach((instance) -> ofProject.add(instance.getId()));
 		this.trial.executeWithoutResult((status) -> {
 			status.setRollbackOnly();
-			for (PlannedPair pair : projectPlans.values()) {
-				List<String> ids = pair.instanceIds().stream().filter(ofProject::contains).toList();
-				if (ids.isEmpty()) {
-					continue;
-				}
+			for (PlannedPair pair : projectPlans) {
 				try {
-					this.runtime.newMigration(pair.plan()).processInstanceIds(ids).execute();
+					this.runtime.newMigration(pair.plan()).processInstanceIds(pair.instanceIds()).execute();
 				}
 				catch (MigratingProcessInstanceValidationException ex) {
 					Steps steps = steps(definition(pair.plan().getSourceProcessDefinitionId()));

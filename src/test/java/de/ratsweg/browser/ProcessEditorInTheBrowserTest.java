@@ -28,6 +28,7 @@ import org.springframework.context.ApplicationContext;
 
 import de.ratsweg.MunicipalProcesses;
 import de.ratsweg.ProcessModels;
+import de.ratsweg.ProjectIdeas;
 import de.ratsweg.RatswegSpringTest;
 import de.ratsweg.security.DemoRoster;
 import de.ratsweg.startup.StartupStep;
@@ -40,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it: the file in the processes folder changes, a new version runs, and the page shows
  * the renamed task as the change. A second administrator, who opened the process before,
  * tries to publish their own change and is told in German that somebody else published in
- * the meantime. Screenshots in {@code target/browser/editor-*.png}.
+ * the meantime. Anna moves a project that was running to the new version on "Laufende
+ * Vorhaben umstellen". Screenshots in {@code target/browser/editor-*.png}.
  */
 @RatswegSpringTest
 class ProcessEditorInTheBrowserTest {
@@ -107,6 +109,10 @@ class ProcessEditorInTheBrowserTest {
 	@Test
 	void anAdministratorRenamesATaskChecksPublishesAndSeesTheChange() throws IOException {
 		int versionBefore = latestVersion();
+		ProcessEngine engine = this.context.getBean(ProcessEngine.class);
+		String running = "editor-" + System.nanoTime();
+		DemoRoster.as(engine, DemoRoster.STAFF, () -> engine.getRuntimeService()
+			.startProcessInstanceByKey("SmartCityProjectProcess", running, ProjectIdeas.smartStreetLighting()));
 		try (Browser anna = Browser.open(this.port); Browser second = Browser.open(this.port)) {
 			anna.logIn("welcome", DemoRoster.ADMIN, DemoRoster.PASSWORD);
 			anna.click(anna.waitFor(By.linkText("Prozesse bearbeiten")));
@@ -144,6 +150,22 @@ class ProcessEditorInTheBrowserTest {
 				.contains("name=\"Projektorganisation gründen\"")
 				.doesNotContain("name=\"Projektorganisation aufsetzen\"");
 			assertThat(latestVersion()).as("a new version runs").isEqualTo(versionBefore + 1);
+
+			// The project that was running moves to the new version.
+			anna.click(anna.waitFor(By.linkText("Laufende Vorhaben umstellen")));
+			anna.click(anna.waitFor(By.partialLinkText("Smart-City-Vorhaben")));
+			anna.click(anna.waitFor(By.xpath("//tr[.//label[text()='" + running + "']]//input[@type='checkbox']")));
+			anna.screenshot("editor-6-running-projects");
+			anna.click(anna.waitFor(By.xpath("//button[text()='Ausgewählte Vorhaben umstellen']")));
+			assertThat(anna.waitFor(By.cssSelector(".outcome")).getText())
+				.startsWith("1 Vorhaben werden auf Version " + (versionBefore + 1) + " umgestellt");
+			ProcessModels.runBatches(engine);
+			anna.driver().navigate().refresh();
+			anna.waitFor(By.xpath("//h2[text()='Version " + (versionBefore + 1) + " (neueste)']"));
+			assertThat(anna.driver()
+				.findElement(By.xpath("//tr[.//label[text()='" + running + "']]//input[@type='checkbox']"))
+				.isEnabled()).as("on the newest version: nothing left to move").isFalse();
+			anna.screenshot("editor-7-moved");
 
 			rename(second, "Task_ClarifyFinancing", "Finanzierung abstimmen");
 			second.click(second.waitFor(By.id("publish")));

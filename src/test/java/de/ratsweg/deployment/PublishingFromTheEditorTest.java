@@ -21,7 +21,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import de.ratsweg.ProcessModels;
 import de.ratsweg.RatswegSpringTest;
 import de.ratsweg.cluster.ClusterLock;
-import de.ratsweg.tenancy.Municipalities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -42,9 +41,6 @@ class PublishingFromTheEditorTest {
 
 	@Autowired
 	RepositoryService repositoryService;
-
-	@Autowired
-	Municipalities municipalities;
 
 	@Autowired
 	ClusterLock clusterLock;
@@ -211,7 +207,7 @@ class PublishingFromTheEditorTest {
 
 	private ProcessesFolder folder(boolean publishing) {
 		return new ProcessesFolder(new ProcessesProperties(this.processes, false, Duration.ofSeconds(2), publishing),
-				this.deployer, this.repositoryService, this.municipalities, this.clusterLock, this.transactions);
+				this.deployer, this.repositoryService, this.clusterLock, this.transactions);
 	}
 
 	private static byte[] renamed(ProcessesFolder.Model model, String newName) {

@@ -131,12 +131,7 @@ class ProjectMigrationTest {
 
 	@Test
 	void aProjectAtAStepTheNewVersionNoLongerHasStaysUntilTheStepIsMapped() {
-		String revision = projectStarted("mig-revision");
-		coSignEverything(revision);
-		work(revision, "Task_PrepareBoardAgendaItem", Map.of("agendaSummary", "Vorlage für den Verwaltungsvorstand",
-				"decisionMode", "meeting", "boardMeetingDate", Dates.today().plusDays(6).toString()));
-		work(revision, "Task_RecordBoardDecision",
-				Map.of("boardDecision", "revise", "boardRemarks", "Kosten darstellen", "chefsache", false));
+		String revision = sentBackForRevision("mig-revision");
 		State before = stateOf(revision);
 		assertThat(before.tasks().values()).containsExactly("Task_ReviseProjectIdea");
 		this.newVersion = deployTheChangedProcesses();
@@ -184,12 +179,7 @@ class ProjectMigrationTest {
 	 */
 	@Test
 	void theAdministratorMapsTheRemovedStepInThePageAndMovesTheProject() {
-		String revision = projectStarted("mig-page");
-		coSignEverything(revision);
-		work(revision, "Task_PrepareBoardAgendaItem", Map.of("agendaSummary", "Vorlage für den Verwaltungsvorstand",
-				"decisionMode", "meeting", "boardMeetingDate", Dates.today().plusDays(6).toString()));
-		work(revision, "Task_RecordBoardDecision",
-				Map.of("boardDecision", "revise", "boardRemarks", "Kosten darstellen", "chefsache", false));
+		String revision = sentBackForRevision("mig-page");
 		this.newVersion = deployTheChangedProcesses();
 		String projectId = ids(List.of(revision)).get(0);
 		WebappSession admin = WebappSession.login(this.http, "welcome", DemoRoster.ADMIN, DemoRoster.PASSWORD);
@@ -233,8 +223,7 @@ class ProjectMigrationTest {
 	void aNewVersionChangesNeitherTheCalledProcessesNorTheFormsOfAProjectUntilItIsMoved() {
 		String started = projectStarted("mig-binding");
 		coSignEverything(started);
-		work(started, "Task_PrepareBoardAgendaItem", Map.of("agendaSummary", "Vorlage für den Verwaltungsvorstand",
-				"decisionMode", "meeting", "boardMeetingDate", Dates.today().plusDays(6).toString()));
+		agendaPrepared(started);
 		String startedOn = definitionsOf(started).get(0).getDeploymentId();
 		this.newVersion = deployTheChangedProcesses();
 
@@ -314,10 +303,24 @@ class ProjectMigrationTest {
 		work(businessKey, "Task_CoSignProjectIdea", Map.of("statement", "agreed"));
 	}
 
-	private void approvedByTheBoard(String businessKey) {
-		coSignEverything(businessKey);
+	private void agendaPrepared(String businessKey) {
 		work(businessKey, "Task_PrepareBoardAgendaItem", Map.of("agendaSummary", "Vorlage für den Verwaltungsvorstand",
 				"decisionMode", "meeting", "boardMeetingDate", Dates.today().plusDays(6).toString()));
+	}
+
+	/** A project the board sent back: it waits at "Projektidee überarbeiten". */
+	private String sentBackForRevision(String prefix) {
+		String businessKey = projectStarted(prefix);
+		coSignEverything(businessKey);
+		agendaPrepared(businessKey);
+		work(businessKey, "Task_RecordBoardDecision",
+				Map.of("boardDecision", "revise", "boardRemarks", "Kosten darstellen", "chefsache", false));
+		return businessKey;
+	}
+
+	private void approvedByTheBoard(String businessKey) {
+		coSignEverything(businessKey);
+		agendaPrepared(businessKey);
 		work(businessKey, "Task_RecordBoardDecision",
 				Map.of("boardDecision", "approved", "boardRemarks", "Freigegeben", "chefsache", false));
 	}
