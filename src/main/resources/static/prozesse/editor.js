@@ -41,7 +41,7 @@
         propertiesPanel: { parent: '#properties' }
       });
       await editor.importXML(content);
-      editor.get('canvas').zoom('fit-viewport');
+      showWhole(editor.get('canvas'));
     } else if (kind === 'dmn') {
       editor = new window.DmnModeler({
         container: '#canvas',
@@ -59,6 +59,22 @@
         schema: JSON.parse(content)
       });
     }
+  }
+
+  // The whole diagram, right of the palette that covers the canvas's left edge.
+  function showWhole(canvas) {
+    const palette = 130;
+    const margin = 20;
+    const container = canvas.getContainer().getBoundingClientRect();
+    const inner = canvas.viewbox().inner;
+    const scale = Math.min(1, (container.width - palette - margin) / inner.width,
+      (container.height - 2 * margin) / inner.height);
+    canvas.viewbox({
+      x: inner.x - palette / scale,
+      y: inner.y - margin / scale,
+      width: container.width / scale,
+      height: container.height / scale
+    });
   }
 
   async function content() {
