@@ -16,10 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param escalationAfter how long after the due date the leads are told
  * @param processes rules of single processes (by process key), each value replacing the
  * general one where it is set
+ * @param sweepInterval how often the due dates are looked at: a reminder or escalation
+ * goes out at most this long after its time
  */
 @ConfigurationProperties("ratsweg.deadlines")
 public record DeadlineRules(@DefaultValue("P2D") Duration reminderBefore, @DefaultValue("P1D") Duration escalationAfter,
-		Map<String, Rule> processes) {
+		Map<String, Rule> processes, @DefaultValue("PT15M") Duration sweepInterval) {
 
 	/**
 	 * The rule of one process; unset values come from the general rule.

@@ -26,6 +26,9 @@ public interface StartupStep {
 		/** The processes folder. */
 		DEPLOYMENT,
 
+		/** The sweep over due dates that sends reminders and escalations. */
+		DEADLINES,
+
 		/** Demo projects (demo profile only). */
 		DEMO_DATA
 

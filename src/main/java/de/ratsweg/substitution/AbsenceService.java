@@ -257,6 +257,20 @@ public class AbsenceService implements Substitutes {
 
 	// --- the engine's side -----------------------------------------------------------
 
+	/**
+	 * Whether the user is away today in the municipality: one look-up, before anything
+	 * about the task is read.
+	 */
+	boolean isAway(String userId, String tenantId) {
+		if (userId == null || tenantId == null) {
+			return false;
+		}
+		LocalDate today = today();
+		return this.absences.ofUser(userId, today)
+			.stream()
+			.anyMatch((absence) -> absence.covers(today) && tenantId.equals(absence.tenantId()));
+	}
+
 	@Override
 	public List<String> standingInFor(String userId, String tenantId, Collection<String> taskGroups) {
 		// Only tasks of a municipality and of a group are handed over: no guessing who of

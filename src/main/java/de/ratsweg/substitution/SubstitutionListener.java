@@ -45,6 +45,15 @@ public class SubstitutionListener implements TaskListener {
 				}
 			}
 			case EVENTNAME_ASSIGNMENT -> {
+				if (EngineExtensions.previousValue(task, EngineExtensions.ASSIGNEE) == null) {
+					// taken from the open tasks: nobody stood in for anyone, and giving
+					// the
+					// task back withdrew every offer; only an absent new assignee matters
+					if (isAbsent(task.getAssignee(), task)) {
+						offerToSubstitutes(task);
+					}
+					return;
+				}
 				rememberWhomTheSubstituteStandsInFor(task);
 				offerToSubstitutes(task);
 			}
@@ -52,6 +61,11 @@ public class SubstitutionListener implements TaskListener {
 			default -> {
 			}
 		}
+	}
+
+	private boolean isAbsent(String userId, DelegateTask task) {
+		return service().isAway(userId, task.getTenantId())
+				&& !service().standingInFor(userId, task.getTenantId(), candidateGroups(task)).isEmpty();
 	}
 
 	private void offerToSubstitutes(DelegateTask task) {

@@ -49,6 +49,11 @@ public class TaskColumns implements TaskListener {
 		COLUMNS = java.util.Collections.unmodifiableMap(columns);
 	}
 
+	/** Whether the variable is one of the columns. */
+	public static boolean isColumn(String variableName) {
+		return COLUMNS.containsKey(variableName);
+	}
+
 	private static final DateTimeFormatter DEADLINE_FORMAT = DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm 'Uhr'");
 
 	private final ObjectProvider<Municipalities> municipalities;

@@ -42,8 +42,27 @@ final class ProjectThroughput {
 
 	}
 
-	record Result(Run ratsweg, Run plain, int steps) {
+	/**
+	 * The statements whole projects sent, one project after the other, by the engine's
+	 * statement name.
+	 */
+	record Cost(int projects, int steps, Map<String, Long> statements) {
+
+		long total() {
+			return this.statements.values().stream().mapToLong(Long::longValue).sum();
+		}
+
+		double perStep(long count) {
+			return (double) count / (this.projects * (double) this.steps);
+		}
+
 	}
+
+	record Result(Run ratsweg, Run plain, int steps, Cost ratswegCost, Cost plainCost) {
+	}
+
+	/** Projects counted statement by statement, before the measured run. */
+	static final int COUNTED_PROJECTS = 3;
 
 	private final int projects;
 
@@ -61,15 +80,19 @@ final class ProjectThroughput {
 		String plainDatabase = Databases.PREFIX + "projects_plain";
 		Run ratswegRun;
 		Run plainRun;
+		Cost ratswegCost;
+		Cost plainCost;
 		try (ConfigurableApplicationContext ratsweg = Engines.ratsweg(Databases.fresh(ratswegDatabase))) {
 			DemoRoster.createIn(ratsweg);
 			ProcessEngine engine = ratsweg.getBean(ProcessEngine.class);
-			ratswegRun = measure("Ratsweg", engine, true);
+			ratswegCost = count("Ratsweg", engine, true);
+			ratswegRun = this.projects > 0 ? measure("Ratsweg", engine, true) : null;
 			ProcessEngine plain = Engines.plain("bench-projects-plain", Databases.fresh(plainDatabase), false, ratsweg,
 					null);
 			try {
 				ProcessModels.deployMunicipalProcesses(plain);
-				plainRun = measure("plain", plain, false);
+				plainCost = count("plain", plain, false);
+				plainRun = this.projects > 0 ? measure("plain", plain, false) : null;
 			}
 			finally {
 				plain.close();
@@ -77,27 +100,53 @@ final class ProjectThroughput {
 		}
 		Databases.drop(ratswegDatabase);
 		Databases.drop(plainDatabase);
-		return new Result(ratswegRun, plainRun, this.stepsPerProject);
+		return new Result(ratswegRun, plainRun, this.stepsPerProject, ratswegCost, plainCost);
 	}
 
-	private Run measure(String configuration, ProcessEngine engine, boolean ratsweg) {
-		String definitionId = engine.getRepositoryService()
+	/**
+	 * The statements of whole projects, one after the other, after one project to warm
+	 * the caches (process definitions, forms, decision tables).
+	 */
+	private Cost count(String configuration, ProcessEngine engine, boolean ratsweg) {
+		String definitionId = definitionId(engine);
+		StatementCount statements = StatementCount.installIn(engine);
+		projects(engine, definitionId, ratsweg, 1, 1, configuration + "-countwarmup");
+		int[] failures = new int[1];
+		Map<String, Long> counted = statements.of(() -> failures[0] = projects(engine, definitionId, ratsweg,
+				COUNTED_PROJECTS, 1, configuration + "-count")
+			.failures());
+		if (failures[0] > 0) {
+			throw new IllegalStateException(failures[0] + " counted projects failed on " + configuration);
+		}
+		Cost cost = new Cost(COUNTED_PROJECTS, this.stepsPerProject, counted);
+		Benchmark.log("B3 %s: %d statements per project, %.1f per step", configuration, cost.total() / COUNTED_PROJECTS,
+				cost.perStep(cost.total()));
+		return cost;
+	}
+
+	private static String definitionId(ProcessEngine engine) {
+		return engine.getRepositoryService()
 			.createProcessDefinitionQuery()
 			.processDefinitionKey(SmartCityProject.PROCESS_KEY)
 			.latestVersion()
 			.withoutTenantId()
 			.singleResult()
 			.getId();
+	}
+
+	private Run measure(String configuration, ProcessEngine engine, boolean ratsweg) {
+		String definitionId = definitionId(engine);
 		// warm-up: two projects per thread
-		projects(engine, definitionId, ratsweg, 2 * this.threads, configuration + "-warmup");
-		Run run = projects(engine, definitionId, ratsweg, this.projects, configuration);
+		projects(engine, definitionId, ratsweg, 2 * this.threads, this.threads, configuration + "-warmup");
+		Run run = projects(engine, definitionId, ratsweg, this.projects, this.threads, configuration);
 		Benchmark.log("B3 %s: %d projects in %d ms with %d threads, %.2f projects/s, %d failures", configuration,
 				run.projects(), run.time().toMillis(), run.threads(), run.perSecond(), run.failures());
 		return run;
 	}
 
-	private Run projects(ProcessEngine engine, String definitionId, boolean ratsweg, int count, String name) {
-		ExecutorService pool = Executors.newFixedThreadPool(this.threads);
+	private Run projects(ProcessEngine engine, String definitionId, boolean ratsweg, int count, int threads,
+			String name) {
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		Samples projectTime = new Samples();
 		AtomicInteger failures = new AtomicInteger();
 		List<String> failureMessages = new ArrayList<>();
@@ -130,7 +179,7 @@ final class ProjectThroughput {
 		finally {
 			pool.shutdown();
 		}
-		return new Run(count, this.threads, Duration.ofNanos(System.nanoTime() - start), projectTime, failures.get(),
+		return new Run(count, threads, Duration.ofNanos(System.nanoTime() - start), projectTime, failures.get(),
 				failureMessages.isEmpty() ? null : failureMessages.get(0));
 	}
 

@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  */
 final class SqlCapture {
 
-	private static final String TASK_STATEMENTS = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity";
+	/** The engine's task statements and Ratsweg's task list query. */
+	private static final List<String> TASK_STATEMENTS = List
+		.of("org.camunda.bpm.engine.impl.persistence.entity.TaskEntity", "de.ratsweg.engine.tasklist.TaskListQuery");
 
 	private static final Pattern PARAMETER = Pattern.compile("(.*?)\\((\\w+)\\)(?:, |$)");
 
@@ -26,18 +28,22 @@ final class SqlCapture {
 
 	/** The task statements the action sends, ready to run. */
 	static List<String> taskStatements(Runnable action) {
-		Logger logger = (Logger) LoggerFactory.getLogger(TASK_STATEMENTS);
 		ListAppender<ILoggingEvent> appender = new ListAppender<>();
 		appender.start();
-		Level level = logger.getLevel();
-		logger.addAppender(appender);
-		logger.setLevel(Level.DEBUG);
+		List<Logger> loggers = TASK_STATEMENTS.stream().map((name) -> (Logger) LoggerFactory.getLogger(name)).toList();
+		List<Level> levels = loggers.stream().map(Logger::getLevel).toList();
+		for (Logger logger : loggers) {
+			logger.addAppender(appender);
+			logger.setLevel(Level.DEBUG);
+		}
 		try {
 			action.run();
 		}
 		finally {
-			logger.detachAppender(appender);
-			logger.setLevel(level);
+			for (int i = 0; i < loggers.size(); i++) {
+				loggers.get(i).detachAppender(appender);
+				loggers.get(i).setLevel(levels.get(i));
+			}
 		}
 		List<String> statements = new ArrayList<>();
 		String sql = null;

@@ -2,6 +2,7 @@ package de.ratsweg.notification;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ import de.ratsweg.ProcessModels;
 import de.ratsweg.ProjectIdeas;
 import de.ratsweg.RatswegSpringTest;
 import de.ratsweg.TestMailServer;
-import de.ratsweg.engine.notification.DeadlineJobHandler;
+import de.ratsweg.engine.notification.DeadlineSweep;
 import de.ratsweg.engine.notification.Mail;
 import de.ratsweg.engine.notification.MailJobHandler;
 import de.ratsweg.security.DemoRoster;
@@ -178,45 +179,61 @@ class NotificationsTest {
 
 	@Test
 	void everyTaskIsRemindedBeforeItsDueDateAndEscalatedToTheLeadAfterIt() throws Exception {
+		sweepAt(ClockUtil.getCurrentTime());
 		startProject();
 		sendQueuedMails();
 		TestMailServer.clear();
 		Task treasury = DemoRoster.as(this.engine, DemoRoster.TREASURY,
 				() -> this.tasks.createTaskQuery().taskDefinitionKey("Task_CoSignProjectIdea").singleResult());
-		Date due = treasury.getDueDate();
+		Instant reminder = treasury.getDueDate().toInstant().minus(Duration.ofDays(2));
+		Instant escalation = treasury.getDueDate().toInstant().plus(Duration.ofDays(1));
 
-		Map<String, Job> timers = deadlineTimers(treasury.getId());
-		assertThat(timers.get("REMINDER").getDuedate()).isEqualTo(Date.from(due.toInstant().minus(Duration.ofDays(2))));
-		assertThat(timers.get("ESCALATION").getDuedate())
-			.isEqualTo(Date.from(due.toInstant().plus(Duration.ofDays(1))));
+		sweepAt(Date.from(reminder.minus(Duration.ofMinutes(1))));
+		assertThat(mailsAbout(treasury)).as("before the reminder's time").isEmpty();
 
-		this.management.executeJob(timers.get("REMINDER").getId());
-		sendQueuedMails();
-		assertThat(recipients()).containsExactlyInAnyOrder("tschulz@demo.ratsweg.de", "akaiser@demo.ratsweg.de");
-		assertThat(TestMailServer.received().get(0).getSubject()).startsWith("Erinnerung, Frist bald erreicht: ");
+		sweepAt(Date.from(reminder.plus(Duration.ofMinutes(1))));
+		assertThat(recipientsOf(mailsAbout(treasury))).containsExactlyInAnyOrder("tschulz@demo.ratsweg.de",
+				"akaiser@demo.ratsweg.de");
+		assertThat(mailsAbout(treasury).get(0).getSubject()).startsWith("Erinnerung, Frist bald erreicht: ");
 		TestMailServer.clear();
 
-		this.management.executeJob(timers.get("ESCALATION").getId());
-		sendQueuedMails();
-		assertThat(recipients()).as("the lead of the treasury").containsExactly("akaiser@demo.ratsweg.de");
-		assertThat(TestMailServer.received().get(0).getSubject()).startsWith("Überfällig: Projektidee mitzeichnen");
-		assertThat(text(TestMailServer.received().get(0))).contains("Bearbeitet von: noch niemand");
+		sweepAt(Date.from(escalation.minus(Duration.ofMinutes(1))));
+		assertThat(mailsAbout(treasury)).as("the reminder goes out once").isEmpty();
+
+		sweepAt(Date.from(escalation.plus(Duration.ofMinutes(1))));
+		assertThat(recipientsOf(mailsAbout(treasury))).as("the lead of the treasury")
+			.containsExactly("akaiser@demo.ratsweg.de");
+		assertThat(mailsAbout(treasury).get(0).getSubject()).startsWith("Überfällig: Projektidee mitzeichnen");
+		assertThat(text(mailsAbout(treasury).get(0))).contains("Bearbeitet von: noch niemand");
 	}
 
 	@Test
-	void aNewDueDateMovesTheTimersAndTheEndOfTheTaskRemovesThem() {
+	void aNewDueDateMovesTheRemindersAndATaskThatEndedHasNone() throws Exception {
+		sweepAt(ClockUtil.getCurrentTime());
 		startProject();
+		sendQueuedMails();
+		TestMailServer.clear();
 		Task treasury = DemoRoster.as(this.engine, DemoRoster.TREASURY,
 				() -> this.tasks.createTaskQuery().taskDefinitionKey("Task_CoSignProjectIdea").singleResult());
+		Instant firstReminder = treasury.getDueDate().toInstant().minus(Duration.ofDays(2));
 		Date later = Date.from(treasury.getDueDate().toInstant().plus(Duration.ofDays(10)));
-
 		treasury.setDueDate(later);
 		this.tasks.saveTask(treasury);
 
-		assertThat(deadlineTimers(treasury.getId()).get("REMINDER").getDuedate())
-			.isEqualTo(Date.from(later.toInstant().minus(Duration.ofDays(2))));
+		sweepAt(Date.from(firstReminder.plus(Duration.ofMinutes(1))));
+		assertThat(mailsAbout(treasury)).as("the first due date no longer counts").isEmpty();
+		Instant reminder = later.toInstant().minus(Duration.ofDays(2));
+		sweepAt(Date.from(reminder.plus(Duration.ofMinutes(1))));
+		assertThat(recipientsOf(mailsAbout(treasury))).contains("tschulz@demo.ratsweg.de");
+		TestMailServer.clear();
+
 		coSign(DemoRoster.TREASURY);
-		assertThat(deadlineTimers(treasury.getId())).isEmpty();
+		sweepAt(Date.from(later.toInstant().plus(Duration.ofDays(2))));
+		assertThat(mailsAbout(treasury)).as("no escalation of a task that ended").isEmpty();
+		assertThat(jobs(DeadlineSweep.TYPE)).as("one sweep, due one interval later")
+			.singleElement()
+			.satisfies((job) -> assertThat(job.getDuedate())
+				.isEqualTo(Date.from(later.toInstant().plus(Duration.ofDays(2)).plus(Duration.ofMinutes(15)))));
 	}
 
 	@Test
@@ -336,16 +353,33 @@ class NotificationsTest {
 			.toList();
 	}
 
-	/** The task's deadline timers by kind; fails if a kind has more than one. */
-	private Map<String, Job> deadlineTimers(String taskId) {
-		Map<String, Job> timers = new java.util.HashMap<>();
-		for (Job job : jobs(DeadlineJobHandler.TYPE)) {
-			String[] configuration = ((JobEntity) job).getJobHandlerConfigurationRaw().split("\\|");
-			if (configuration[1].equals(taskId)) {
-				assertThat(timers.put(configuration[0], job)).as("one %s timer per task", configuration[0]).isNull();
+	/**
+	 * Sets the clock and runs the sweep over due dates, then sends the mails it queued.
+	 */
+	private static List<MimeMessage> mailsAbout(Task task) throws MessagingException, IOException {
+		List<MimeMessage> about = new java.util.ArrayList<>();
+		for (MimeMessage mail : TestMailServer.received()) {
+			if (linkedTasks(text(mail)).contains(task.getId())) {
+				about.add(mail);
 			}
 		}
-		return timers;
+		return about;
+	}
+
+	private static List<String> recipientsOf(List<MimeMessage> mails) throws MessagingException {
+		List<String> to = new java.util.ArrayList<>();
+		for (MimeMessage mail : mails) {
+			to.add(mail.getAllRecipients()[0].toString());
+		}
+		return to;
+	}
+
+	private void sweepAt(Date time) {
+		ClockUtil.setCurrentTime(time);
+		List<Job> sweeps = jobs(DeadlineSweep.TYPE);
+		assertThat(sweeps).as("one sweep over due dates").hasSize(1);
+		this.management.executeJob(sweeps.get(0).getId());
+		sendQueuedMails();
 	}
 
 	private static List<String> recipients() throws MessagingException {

@@ -21,6 +21,7 @@ import org.springframework.http.ResponseEntity;
 import de.ratsweg.MunicipalProcesses;
 import de.ratsweg.ProjectIdeas;
 import de.ratsweg.RatswegSpringTest;
+import de.ratsweg.engine.notification.DeadlineSweep;
 import de.ratsweg.RestWork;
 import de.ratsweg.WebappSession;
 import de.ratsweg.kernel.RatswegGroups;
@@ -146,18 +147,18 @@ class OnlyAdministratorsOpenTheEnginesSideDoorsTest {
 
 	@Test
 	void jobsThatBelongToNoProcessAreForAdministratorsOnly() {
-		Job deadline = this.engine.getManagementService()
+		Job deadlineSweep = this.engine.getManagementService()
 			.createJobQuery()
 			.list()
 			.stream()
-			.filter((job) -> "ratsweg-deadline".equals(((JobEntity) job).getJobHandlerType()))
+			.filter((job) -> DeadlineSweep.TYPE.equals(((JobEntity) job).getJobHandlerType()))
 			.findFirst()
 			.orElseThrow();
 		Job cleanup = this.engine.getHistoryService().findHistoryCleanupJobs().get(0);
 		WebappSession tasklist = WebappSession.login(this.http, "tasklist", DemoRoster.MENDEN_STAFF,
 				DemoRoster.PASSWORD);
 
-		for (Job job : List.of(deadline, cleanup)) {
+		for (Job job : List.of(deadlineSweep, cleanup)) {
 			String id = job.getId();
 			List<ResponseEntity<String>> answers = List.of(
 					restAs(DemoRoster.MENDEN_STAFF, HttpMethod.GET, "/job?firstResult=0&maxResults=10", null, id),

@@ -2,11 +2,12 @@ package de.ratsweg.engine.forms;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -83,8 +84,16 @@ public class FormInputGuard extends CommandInterceptor {
 		return CHECKED.stream().anyMatch((checked) -> checked.isAssignableFrom(command));
 	}
 
+	/**
+	 * How many forms stay parsed: every form of a few versions of Ratsweg's processes.
+	 */
+	private static final int CACHED_FORMS = 500;
+
 	/** Parsed forms by form definition id; deployed forms never change. */
-	private final Map<String, FormSchema> forms = new ConcurrentHashMap<>();
+	private final Map<String, FormSchema> forms = lastUsed(CACHED_FORMS);
+
+	/** Form definitions by deployment and form key; deployed forms never change. */
+	private final Map<String, CamundaFormDefinitionEntity> formsOfDeployments = lastUsed(CACHED_FORMS);
 
 	@Override
 	public <T> T execute(Command<T> command) {
@@ -107,13 +116,14 @@ public class FormInputGuard extends CommandInterceptor {
 		if (task == null || task.getTaskDefinition() == null) {
 			return; // the engine reports an unknown task itself
 		}
-		// Only someone who may work on the task learns what its form expects.
-		checkers().forEach((checker) -> checker.checkTaskWork(task));
 		FormDefinition formDefinition = task.getTaskDefinition().getFormDefinition();
 		ProcessDefinitionEntity processDefinition = task.getProcessDefinition();
 		FormSchema form = form(formDefinition, processDefinition, task);
 		if (form != null) {
-			check(form, submitted, plainValues(task, form.variableNames()), "task " + taskId);
+			// Only someone who may work on the task learns what its form expects; input
+			// the form accepts goes on to the engine, which checks the same permission.
+			check(form, submitted, plainValues(task, form.variableNames()), "task " + taskId,
+					() -> checkers().forEach((checker) -> checker.checkTaskWork(task)));
 		}
 	}
 
@@ -121,15 +131,18 @@ public class FormInputGuard extends CommandInterceptor {
 		if (definition == null) {
 			return;
 		}
-		checkers().forEach((checker) -> checker.checkCreateProcessInstance(definition));
 		FormSchema form = form(definition.getStartFormDefinition(), definition, null);
 		if (form != null) {
-			check(form, submitted, Map.of(), "start of " + definition.getKey());
+			check(form, submitted, Map.of(), "start of " + definition.getKey(),
+					() -> checkers().forEach((checker) -> checker.checkCreateProcessInstance(definition)));
 		}
 	}
 
+	/**
+	 * @param beforeRefusing checks that the user may learn why the input is refused
+	 */
 	private static void check(FormSchema form, Map<String, Object> submittedVariables, Map<String, Object> existing,
-			String what) {
+			String what, Runnable beforeRefusing) {
 		Map<String, Object> submitted = new HashMap<>();
 		if (submittedVariables instanceof VariableMap typed) {
 			typed.keySet().forEach((name) -> submitted.put(name, FormValues.plain(typed.getValueTyped(name))));
@@ -144,6 +157,7 @@ public class FormInputGuard extends CommandInterceptor {
 				(key) -> isHidden(key, seen));
 		List<String> problems = form.check(submitted, existing, hidden, Dates.today());
 		if (!problems.isEmpty()) {
+			beforeRefusing.run();
 			log.info("Refused input for form {} ({}): {}", form.formId(), what, problems);
 			throw new TaskInputException(problems);
 		}
@@ -178,8 +192,16 @@ public class FormInputGuard extends CommandInterceptor {
 		String tenantId = processDefinition.getTenantId();
 		CamundaFormDefinitionEntity definition;
 		if ("deployment".equals(binding)) {
-			definition = context.getCamundaFormDefinitionManager()
-				.findDefinitionByDeploymentAndKey(processDefinition.getDeploymentId(), formKey);
+			// a deployment's forms never change: looked up once per deployment and key
+			String deploymentAndKey = processDefinition.getDeploymentId() + "|" + formKey;
+			definition = this.formsOfDeployments.get(deploymentAndKey);
+			if (definition == null) {
+				definition = context.getCamundaFormDefinitionManager()
+					.findDefinitionByDeploymentAndKey(processDefinition.getDeploymentId(), formKey);
+				if (definition != null) {
+					this.formsOfDeployments.put(deploymentAndKey, definition);
+				}
+			}
 		}
 		else if ("version".equals(binding)) {
 			definition = context.getCamundaFormDefinitionManager()
@@ -195,7 +217,24 @@ public class FormInputGuard extends CommandInterceptor {
 					processDefinition.getId());
 			return null;
 		}
-		return this.forms.computeIfAbsent(definition.getId(), (id) -> load(context, definition));
+		FormSchema form = this.forms.get(definition.getId());
+		if (form == null) {
+			form = load(context, definition);
+			this.forms.put(definition.getId(), form);
+		}
+		return form;
+	}
+
+	/** A map that keeps the most recently used entries, safe for concurrent commands. */
+	private static <V> Map<String, V> lastUsed(int capacity) {
+		return Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+				return size() > capacity;
+			}
+
+		});
 	}
 
 	private static String value(Expression expression, VariableScope scope) {

@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
  */
 class MailRetries implements FailedJobCommandFactory {
 
-	private static final Set<String> OWN_TYPES = Set.of(MailJobHandler.TYPE, DeadlineJobHandler.TYPE);
+	private static final Set<String> OWN_TYPES = Set.of(MailJobHandler.TYPE, DeadlineSweep.TYPE);
 
 	private final String retryCycle;
 

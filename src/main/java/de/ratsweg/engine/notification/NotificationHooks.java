@@ -21,7 +21,7 @@ import de.ratsweg.substitution.Substitutes;
 
 /**
  * E-mail notifications and deadlines in the engine: the listener on every user task, the
- * job handlers that send mails and fire deadline timers, and their retry cycle
+ * job handlers that send mails and sweep over due dates, and their retry cycle
  * ({@code engine/plugin/RatswegEnginePlugin} installs them).
  */
 @Component
@@ -34,7 +34,7 @@ public class NotificationHooks {
 
 	private final TaskPeopleLookup people;
 
-	private final DeadlineJobHandler deadlines;
+	private final DeadlineSweep deadlines;
 
 	private final TaskNotifications notifications;
 
@@ -60,8 +60,8 @@ public class NotificationHooks {
 		}
 		this.mailJobs = new MailJobs(!mailHost.isBlank());
 		this.people = new TaskPeopleLookup(substitutes);
-		this.deadlines = new DeadlineJobHandler(this.mailJobs, this.people);
-		this.notifications = new TaskNotifications(this.mailJobs, this.people, this.deadlines, rules);
+		this.deadlines = new DeadlineSweep(this.mailJobs, this.people, rules);
+		this.notifications = new TaskNotifications(this.mailJobs, this.people);
 		this.mailJobHandler = new MailJobHandler(new TaskMails(properties), new LazySender(sender));
 		if (mailHost.isBlank()) {
 			log.info("E-mail notifications are off: no SMTP host configured (RATSWEG_MAIL_HOST)");
@@ -84,10 +84,14 @@ public class NotificationHooks {
 		return this.notifications;
 	}
 
-	/** The handlers of mail jobs and deadline timers. */
+	DeadlineSweep deadlineSweep() {
+		return this.deadlines;
+	}
+
+	/** The handlers of mail jobs and of the sweep over due dates. */
 	@SuppressWarnings("rawtypes")
 	public List<JobHandler> jobHandlers() {
-		return List.of(this.mailJobHandler, this.deadlines);
+		return List.of(this.mailJobHandler, this.deadlines, new RetiredDeadlineTimer());
 	}
 
 	/** Failed mail jobs are tried again on the configured cycle, other jobs as usual. */

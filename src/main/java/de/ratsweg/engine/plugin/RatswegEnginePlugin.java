@@ -9,6 +9,7 @@ import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
@@ -29,11 +30,14 @@ import de.ratsweg.engine.identity.DirectoryIdentityProviderFactory;
 import de.ratsweg.engine.notification.NotificationHooks;
 import de.ratsweg.engine.security.ClientExpressionsRefused;
 import de.ratsweg.engine.security.EngineDoors;
+import de.ratsweg.engine.security.GrantsOnly;
 import de.ratsweg.engine.security.PersonalTasks;
 import de.ratsweg.engine.security.ScriptsOnlyFromAdministrators;
 import de.ratsweg.engine.security.VariableNamesInOperationLog;
 import de.ratsweg.engine.substitution.AbsenceTimers;
+import de.ratsweg.engine.tasklist.FullHistoryExceptTaskColumns;
 import de.ratsweg.engine.tasklist.TaskConflicts;
+import de.ratsweg.engine.tasklist.TaskListQuery;
 import de.ratsweg.engine.tenancy.StartingUserTenant;
 import de.ratsweg.engine.tenancy.TenantDecisionFallback;
 import de.ratsweg.forms.RefusedInputLogFilter;
@@ -71,19 +75,24 @@ import de.ratsweg.tenancy.Municipalities;
  * </ol>
  * </li>
  * <li><b>Authorizations</b>: personal tasks stay with their people, tasks go only to
- * people of their municipality ({@link PersonalTasks}); the operation log names changed
- * variables ({@link VariableNamesInOperationLog}); scripts are deployed by administrators
- * only ({@link ScriptsOnlyFromAdministrators}).</li>
+ * people of their municipality ({@link PersonalTasks}); permissions are grants only
+ * ({@link GrantsOnly}); the operation log names changed variables
+ * ({@link VariableNamesInOperationLog}); scripts are deployed by administrators only
+ * ({@link ScriptsOnlyFromAdministrators}).</li>
  * <li><b>Models</b>, as the engine parses them: task titles ({@link TaskTitles}), then
  * the listeners on every user task in this order: notifications, substitution, Tasklist
  * columns; project numbers at the start of every project; decision tables per
  * municipality ({@link TenantDecisionFallback}).</li>
  * <li><b>Tenancy</b>: an instance belongs to the starting user's municipality
  * ({@link StartingUserTenant}).</li>
+ * <li><b>History</b>: full, without the Tasklist columns
+ * ({@link FullHistoryExceptTaskColumns}).</li>
  * <li><b>Decisions</b>: which rules of the co-signing table matched
  * ({@link MatchedRules}).</li>
- * <li><b>Jobs</b>: mails, deadlines and absences; mails are retried on their own
- * cycle.</li>
+ * <li><b>Jobs</b>: mails, the sweep over due dates and absences; mails are retried on
+ * their own cycle.</li>
+ * <li><b>Task list</b>, once the engine is configured: the task query checks permissions
+ * with a semi-join ({@link TaskListQuery}).</li>
  * </ol>
  *
  * The stand-alone engine of the process tests ({@code camunda.cfg.xml}) uses
@@ -171,6 +180,7 @@ public class RatswegEnginePlugin extends AbstractProcessEnginePlugin {
 		configuration.setResourceAuthorizationProvider(new PersonalTasks(configuration));
 		List<SessionFactory> sessions = listOf(configuration.getCustomSessionFactories());
 		sessions.add(VariableNamesInOperationLog.FACTORY);
+		sessions.add(GrantsOnly.factory());
 		configuration.setCustomSessionFactories(sessions);
 		List<Deployer> deployers = listOf(configuration.getCustomPreDeployers());
 		deployers.add(new ScriptsOnlyFromAdministrators());
@@ -179,8 +189,7 @@ public class RatswegEnginePlugin extends AbstractProcessEnginePlugin {
 		EngineExtensions.addParseListener(configuration, new TaskTitles());
 		if (inApplication()) {
 			EngineExtensions.onEveryUserTask(configuration, this.notifications.taskListener(),
-					TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT, TaskListener.EVENTNAME_UPDATE,
-					TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE);
+					TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT);
 			EngineExtensions.onStartOf(configuration, SmartCityProject.PROCESS_KEY, this.projectNumbers);
 			EngineExtensions.onEveryUserTask(configuration, this.substitution, TaskListener.EVENTNAME_CREATE,
 					TaskListener.EVENTNAME_ASSIGNMENT, TaskListener.EVENTNAME_COMPLETE);
@@ -190,6 +199,15 @@ public class RatswegEnginePlugin extends AbstractProcessEnginePlugin {
 		EngineExtensions.addParseListener(configuration, new TenantDecisionFallback());
 
 		configuration.setTenantIdProvider(new StartingUserTenant());
+
+		if (inApplication()) {
+			// Named "full" with the id of "full" (the database's level), after the
+			// engine's own
+			// levels: the engine takes the last level of the configured name.
+			List<HistoryLevel> levels = listOf(configuration.getCustomHistoryLevels());
+			levels.add(new FullHistoryExceptTaskColumns());
+			configuration.setCustomHistoryLevels(levels);
+		}
 
 		DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration();
 		if (dmn == null) {
@@ -207,6 +225,11 @@ public class RatswegEnginePlugin extends AbstractProcessEnginePlugin {
 			EngineExtensions.addJobHandlers(configuration, this.absenceTimers);
 			configuration.setFailedJobCommandFactory(this.notifications.retries());
 		}
+	}
+
+	@Override
+	public void postInit(ProcessEngineConfigurationImpl configuration) {
+		TaskListQuery.install(configuration);
 	}
 
 	private static <T> List<T> listOf(List<T> configured) {

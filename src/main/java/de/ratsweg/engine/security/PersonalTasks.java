@@ -8,6 +8,9 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.cfg.auth.ResourceAuthorizationProvider;
@@ -107,6 +110,23 @@ public class PersonalTasks extends DefaultAuthorizationProvider {
 	}
 
 	/**
+	 * A task created in this command has no authorizations yet: the engine's look-up of
+	 * an existing grant to extend is left out.
+	 */
+	@Override
+	protected AuthorizationEntity getGrantAuthorization(String resourceId, String userId, String groupId,
+			Resource resource) {
+		if (resource == Resources.TASK && resourceId != null) {
+			DbEntityManager entities = Context.getCommandContext().getDbEntityManager();
+			TaskEntity task = entities.getDbEntityCache().get(TaskEntity.class, resourceId);
+			if (task != null && entities.getDbEntityCache().isTransient(task)) {
+				return null;
+			}
+		}
+		return super.getGrantAuthorization(resourceId, userId, groupId, resource);
+	}
+
+	/**
 	 * A task goes to people of its municipality (or to an administrator), never to
 	 * someone of another one or to an unknown user id; both are refused alike, so that
 	 * nobody learns who exists elsewhere.
@@ -115,13 +135,27 @@ public class PersonalTasks extends DefaultAuthorizationProvider {
 		if (userId == null || byEngine(task)) {
 			return;
 		}
-		RatswegUser user = EngineExtensions
-			.withoutChecks(() -> RatswegUser.load(this.configuration.getIdentityService(), userId));
-		if (!user.isAdmin() && (task.getTenantId() == null || !user.tenantIds().contains(task.getTenantId()))) {
+		if (!mayReceive(userId, task.getTenantId())) {
 			throw new BadUserRequestException(("„%s“ kann diese Aufgabe nicht erhalten: Aufgaben gehen nur an "
 					+ "Personen der Stadt, zu der das Vorhaben gehört.")
 				.formatted(userId));
 		}
+	}
+
+	/**
+	 * Whether the user is an administrator or of the municipality. Someone who takes a
+	 * task themselves (the common case) is answered from their sign-in, which the
+	 * engine's own tenant check uses too; anyone else is looked up.
+	 */
+	private boolean mayReceive(String userId, String tenantId) {
+		Authentication authentication = Context.getCommandContext().getAuthentication();
+		if (userId.equals(authentication.getUserId()) && authentication.getTenantIds() != null) {
+			return SignedIn.isAdministrator(this.configuration, authentication)
+					|| (tenantId != null && authentication.getTenantIds().contains(tenantId));
+		}
+		RatswegUser user = EngineExtensions
+			.withoutChecks(() -> RatswegUser.load(this.configuration.getIdentityService(), userId));
+		return user.isAdmin() || (tenantId != null && user.tenantIds().contains(tenantId));
 	}
 
 	/**
