@@ -85,6 +85,29 @@ public final class TaskListQuery {
 	}
 
 	/**
+	 * Whether the list needs {@code DISTINCT}: without the engine's join of the grants, a
+	 * task can appear more than once only where the engine joins its identity links (the
+	 * same conditions as in the engine's SQL) or orders by a related table. Without it,
+	 * PostgreSQL reads the first page of a large list in index order or with a top-N sort
+	 * instead of sorting and comparing every visible task in all its columns.
+	 */
+	public static boolean needsDistinct(Object parameter) {
+		if (!appliesTo(parameter)) {
+			return true;
+		}
+		TaskQueryImpl query = (TaskQueryImpl) parameter;
+		for (TaskQueryImpl part : query.getQueries()) {
+			if (part.getCandidateUser() != null || part.getCandidateGroups() != null
+					|| part.getCandidateGroupLike() != null || part.getInvolvedUser() != null
+					|| Boolean.TRUE.equals(part.isWithCandidateGroups())
+					|| Boolean.TRUE.equals(part.isWithCandidateUsers())) {
+				return true;
+			}
+		}
+		return query.getOrderingProperties().stream().anyMatch((ordering) -> ordering.getRelation() != null);
+	}
+
+	/**
 	 * The check as the engine's SQL fragment sees it where the semi-join takes over: off,
 	 * so that the fragment adds neither the join nor its condition.
 	 */
