@@ -1,0 +1,82 @@
+package de.ratsweg.engine.tasklist;
+
+import java.lang.reflect.Method;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Set;
+
+import org.apache.ibatis.executor.statement.StatementHandler;
+import org.apache.ibatis.mapping.MappedStatement;
+import org.apache.ibatis.plugin.Interceptor;
+import org.apache.ibatis.plugin.Intercepts;
+import org.apache.ibatis.plugin.Invocation;
+import org.apache.ibatis.plugin.Signature;
+import org.apache.ibatis.reflection.MetaObject;
+import org.apache.ibatis.reflection.SystemMetaObject;
+
+/**
+ * PostgreSQL plans the task list's statements for the values of each call: the user's
+ * groups and municipalities decide whether a few or nearly all tasks match, and a plan
+ * made once for unknown values (what PostgreSQL switches to after five runs of a prepared
+ * statement) can be the slow one for the other case. The JDBC driver is told not to
+ * prepare these statements on the server ({@code PGStatement.setPrepareThreshold(0)});
+ * every other statement of the engine keeps its cached plan. Nothing changes on H2.
+ */
+@Intercepts(@Signature(type = StatementHandler.class, method = "prepare", args = { Connection.class, Integer.class }))
+class CustomPlans implements Interceptor {
+
+	private static final Class<?> PG_STATEMENT = pgStatement();
+
+	private static final Method SET_PREPARE_THRESHOLD = prepareThreshold();
+
+	private final Set<String> statements;
+
+	/**
+	 * @param statements the ids of the mapped statements planned per call
+	 */
+	CustomPlans(Set<String> statements) {
+		this.statements = statements;
+	}
+
+	@Override
+	public Object intercept(Invocation invocation) throws Throwable {
+		Object prepared = invocation.proceed();
+		if (SET_PREPARE_THRESHOLD != null && prepared instanceof Statement statement
+				&& this.statements.contains(mappedStatementOf(invocation.getTarget()))
+				&& statement.isWrapperFor(PG_STATEMENT)) {
+			try {
+				SET_PREPARE_THRESHOLD.invoke(statement.unwrap(PG_STATEMENT), 0);
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new SQLException("Cannot switch off server-side preparing for " + PG_STATEMENT, ex);
+			}
+		}
+		return prepared;
+	}
+
+	private static String mappedStatementOf(Object handler) {
+		MetaObject meta = SystemMetaObject.forObject(handler);
+		String path = meta.hasGetter("delegate.mappedStatement") ? "delegate.mappedStatement" : "mappedStatement";
+		return ((MappedStatement) meta.getValue(path)).getId();
+	}
+
+	private static Class<?> pgStatement() {
+		try {
+			return Class.forName("org.postgresql.PGStatement");
+		}
+		catch (ClassNotFoundException ex) {
+			return null;
+		}
+	}
+
+	private static Method prepareThreshold() {
+		try {
+			return (PG_STATEMENT != null) ? PG_STATEMENT.getMethod("setPrepareThreshold", int.class) : null;
+		}
+		catch (NoSuchMethodException ex) {
+			return null;
+		}
+	}
+
+}
