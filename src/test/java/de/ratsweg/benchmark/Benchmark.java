@@ -35,6 +35,10 @@ public final class Benchmark {
 
 	static final double B3_GOAL_RATIO = 0.8;
 
+	static final double B4_GOAL_START_SECONDS = 10;
+
+	static final long B4_GOAL_RSS_MIB = 600;
+
 	static final double STATEMENTS_GOAL_RATIO = 1.1;
 
 	private final List<Integer> taskCounts = Arrays.stream(property("benchmark.tasks", "10000,100000").split(","))
@@ -51,6 +55,14 @@ public final class Benchmark {
 	private final int b2Seconds = Integer.parseInt(property("benchmark.b2.seconds", "60"));
 
 	private final int b2Projects = Integer.parseInt(property("benchmark.b2.projects", "400"));
+
+	private final int b2Clerks = Integer.parseInt(property("benchmark.b2.clerks", "200"));
+
+	private final int b2IntervalSeconds = Integer.parseInt(property("benchmark.b2.interval", "10"));
+
+	private final int b2WarmUpSeconds = Integer.parseInt(property("benchmark.b2.warmup", "30"));
+
+	private final int b2OpenSeconds = Integer.parseInt(property("benchmark.b2.open.seconds", "300"));
 
 	private final int b3Projects = Integer.parseInt(property("benchmark.b3.projects", "40"));
 
@@ -95,13 +107,18 @@ public final class Benchmark {
 		ProjectThroughput.Result b3 = wanted("b3")
 				? attempt("B3", failures, () -> new ProjectThroughput(this.b3Projects, this.b3Threads).run()) : null;
 		List<NodeBenchmark.Result> b4 = new ArrayList<>();
+		TasklistArrivals.Result plainTasklist = null;
 		if (wanted("b4") || wanted("b2")) {
 			NodeBenchmark nodes = new NodeBenchmark(
-					new TasklistLoad(this.b2Users, Duration.ofSeconds(this.b2Seconds), this.b2Projects));
+					new TasklistLoad(this.b2Users, Duration.ofSeconds(this.b2Seconds), this.b2Projects),
+					new TasklistArrivals(this.b2Clerks, Duration.ofSeconds(this.b2IntervalSeconds),
+							Duration.ofSeconds(this.b2WarmUpSeconds), Duration.ofSeconds(this.b2OpenSeconds),
+							this.b2Projects));
 			NodeBenchmark.Result postgres = attempt("B2 and B4 on PostgreSQL", failures, nodes::onPostgres);
 			if (postgres != null) {
 				b4.add(postgres);
 			}
+			plainTasklist = attempt("B2 open loop on plain Camunda", failures, nodes::plainOnPostgres);
 			if (wanted("b4")) {
 				NodeBenchmark.Result h2 = attempt("B2 and B4 on H2", failures, nodes::onH2);
 				if (h2 != null) {
@@ -111,7 +128,8 @@ public final class Benchmark {
 		}
 		Duration total = Duration.ofNanos(System.nanoTime() - start);
 		Files.createDirectories(this.report.toAbsolutePath().getParent());
-		Files.writeString(this.report, new Report(started, total, command(), pgbench, b1, b3, b4, failures).render(),
+		Files.writeString(this.report,
+				new Report(started, total, command(), pgbench, b1, b3, b4, plainTasklist, failures).render(),
 				StandardCharsets.UTF_8);
 		log("Report written to %s (whole run %d min %d s)", this.report, total.toMinutes(), total.toSecondsPart());
 	}
@@ -149,6 +167,14 @@ public final class Benchmark {
 				"benchmark.b1.seconds", "15", "benchmark.b2.users", "20", "benchmark.b2.seconds", "60",
 				"benchmark.b2.projects", "400", "benchmark.b3.projects", "40", "benchmark.b3.threads", "4",
 				"benchmark.pgbench.seconds", "20", "benchmark.only", "");
+		Map<String, String> openLoop = Map.of("benchmark.b2.clerks", "200", "benchmark.b2.interval", "10",
+				"benchmark.b2.warmup", "30", "benchmark.b2.open.seconds", "300");
+		openLoop.keySet().stream().sorted().forEach((name) -> {
+			String value = property(name, openLoop.get(name));
+			if (!value.equals(openLoop.get(name))) {
+				command.append(" -D").append(name).append('=').append(value);
+			}
+		});
 		defaults.keySet().stream().sorted().forEach((name) -> {
 			String value = property(name, defaults.get(name));
 			if (!value.equals(defaults.get(name))) {

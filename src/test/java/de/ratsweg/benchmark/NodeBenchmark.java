@@ -19,13 +19,20 @@ import de.ratsweg.security.DemoRoster;
 final class NodeBenchmark {
 
 	record Result(String database, Duration firstStart, Duration restart, long residentAfterStartKiB,
-			long residentAfterLoadKiB, TasklistLoad.Result load) {
+			long residentAfterLoadKiB, TasklistLoad.Result load, TasklistArrivals.Result arrivals) {
 	}
 
 	private final TasklistLoad load;
 
-	NodeBenchmark(TasklistLoad load) {
+	private final TasklistArrivals arrivals;
+
+	/**
+	 * @param arrivals the open-loop load, run on PostgreSQL before the closed loop, or
+	 * {@code null}
+	 */
+	NodeBenchmark(TasklistLoad load, TasklistArrivals arrivals) {
 		this.load = load;
+		this.arrivals = arrivals;
 	}
 
 	Result onH2() throws Exception {
@@ -33,14 +40,34 @@ final class NodeBenchmark {
 		deleteRecursively(data);
 		Files.createDirectories(data);
 		return measure("H2 (demo)",
-				() -> RatswegNode.demoOnH2("benchmark-h2", data).administrator(DemoRoster.ADMIN, DemoRoster.PASSWORD));
+				() -> RatswegNode.demoOnH2("benchmark-h2", data).administrator(DemoRoster.ADMIN, DemoRoster.PASSWORD),
+				null);
 	}
 
 	Result onPostgres() throws Exception {
 		String database = Databases.PREFIX + "node";
 		String url = Databases.fresh(database);
 		try {
-			return measure("PostgreSQL", () -> RatswegNode.onPostgres("benchmark-pg", url));
+			return measure("PostgreSQL", () -> RatswegNode.onPostgres("benchmark-pg", url), this.arrivals);
+		}
+		finally {
+			Databases.drop(database);
+		}
+	}
+
+	/**
+	 * The open-loop load against plain Camunda with its Tasklist ({@link PlainTasklist})
+	 * on a fresh PostgreSQL database, with the same clerks, arrivals and co-signing work.
+	 */
+	TasklistArrivals.Result plainOnPostgres() throws Exception {
+		String database = Databases.PREFIX + "plain_tasklist";
+		String url = Databases.fresh(database);
+		try (RatswegNode node = RatswegNode.ofMainClass("benchmark-plain-tasklist", PlainTasklist.class.getName(), url)
+			.start()) {
+			Duration ready = node.awaitReady(Duration.ofMinutes(5));
+			Benchmark.log("B2 plain Camunda Tasklist ready in %d ms, %d MiB resident", ready.toMillis(),
+					node.residentKiB() / 1024);
+			return this.arrivals.run("Plain Camunda", node, TasklistArrivals.PLAIN);
 		}
 		finally {
 			Databases.drop(database);
@@ -53,7 +80,7 @@ final class NodeBenchmark {
 
 	}
 
-	private Result measure(String database, NodeFactory nodes) throws Exception {
+	private Result measure(String database, NodeFactory nodes, TasklistArrivals arrivals) throws Exception {
 		Duration first;
 		try (RatswegNode node = nodes.create().start()) {
 			first = node.awaitReady(Duration.ofMinutes(5));
@@ -65,12 +92,14 @@ final class NodeBenchmark {
 			long afterStart = node.residentKiB();
 			Benchmark.log("B4 %s: first start %d ms, restart %d ms, %d MiB resident", database, first.toMillis(),
 					restart.toMillis(), afterStart / 1024);
+			TasklistArrivals.Result open = (arrivals != null) ? arrivals.run("Ratsweg", node, TasklistArrivals.RATSWEG)
+					: null;
 			TasklistLoad.Result result = this.load.run(node);
 			long afterLoad = node.residentKiB();
 			Benchmark.log("B2 %s: %d requests, %.1f requests/s, %d tasks completed, %d errors, %d MiB resident after",
 					database, result.requests(), result.requestsPerSecond(), result.completed(), result.errorCount(),
 					afterLoad / 1024);
-			return new Result(database, first, restart, afterStart, afterLoad, result);
+			return new Result(database, first, restart, afterStart, afterLoad, result, open);
 		}
 	}
 

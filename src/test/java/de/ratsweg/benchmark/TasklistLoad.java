@@ -66,7 +66,7 @@ final class TasklistLoad {
 	Result run(RatswegNode node) throws Exception {
 		long preparationStart = System.nanoTime();
 		createUsers(node);
-		startProjects(node);
+		startProjects(node, this.projects);
 		Duration preparation = Duration.ofNanos(System.nanoTime() - preparationStart);
 		Benchmark.log("B2 %s: %d projects started in %d s", node.name(), this.projects, preparation.toSeconds());
 
@@ -230,8 +230,14 @@ final class TasklistLoad {
 		for (int i = 0; i < this.users; i++) {
 			createUser(node, userId(i), List.of(groupOf(i)), tenantOf(i));
 		}
+	}
+
+	/** One member of staff per municipality, who submits the project ideas. */
+	private static void createStaff(RatswegNode node) {
 		for (String tenant : TaskListBenchmark.TENANTS) {
-			createUser(node, staffOf(tenant), List.of("sachbearbeitung"), tenant);
+			if (node.get("/engine-rest/user/" + staffOf(tenant) + "/profile").statusCode() != 200) {
+				createUser(node, staffOf(tenant), List.of("sachbearbeitung"), tenant);
+			}
 		}
 	}
 
@@ -239,7 +245,7 @@ final class TasklistLoad {
 		return "lastprobesb" + (TaskListBenchmark.TENANTS.indexOf(tenant) + 1);
 	}
 
-	private static void createUser(RatswegNode node, String user, List<String> groups, String tenant) {
+	static void createUser(RatswegNode node, String user, List<String> groups, String tenant) {
 		expect(node.post("/engine-rest/user/create",
 				"{\"profile\":{\"id\":\"" + user
 						+ "\",\"firstName\":\"Virtuelle\",\"lastName\":\"Nutzerin\",\"email\":\"" + user
@@ -253,7 +259,7 @@ final class TasklistLoad {
 			.PUT(java.net.http.HttpRequest.BodyPublishers.noBody())), "add " + user + " to " + tenant);
 	}
 
-	private static void expect(HttpResponse<String> response, String what) {
+	static void expect(HttpResponse<String> response, String what) {
 		if (response.statusCode() / 100 != 2) {
 			throw new IllegalStateException(what + ": HTTP " + response.statusCode() + " " + response.body());
 		}
@@ -263,7 +269,8 @@ final class TasklistLoad {
 	 * Staff of each municipality submit project ideas through the REST API (the start
 	 * form); each opens one co-signing task for each of the four co-signing groups.
 	 */
-	private void startProjects(RatswegNode node) throws Exception {
+	static void startProjects(RatswegNode node, int projects) throws Exception {
+		createStaff(node);
 		String idea = """
 				{"variables": {
 				  "projectTitle": {"value": "Smarte Straßenbeleuchtung", "type": "String"},
@@ -285,7 +292,7 @@ final class TasklistLoad {
 		List<String> failureMessages = new ArrayList<>();
 		try {
 			List<Future<?>> done = new ArrayList<>();
-			for (int i = 0; i < this.projects; i++) {
+			for (int i = 0; i < projects; i++) {
 				String staff = staffOf(TaskListBenchmark.TENANTS.get(i % TaskListBenchmark.TENANTS.size()));
 				done.add(pool.submit(() -> {
 					HttpResponse<String> response = node

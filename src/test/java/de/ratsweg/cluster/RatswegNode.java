@@ -46,6 +46,8 @@ public final class RatswegNode implements AutoCloseable {
 
 	private final Path log;
 
+	private String mainClass;
+
 	private Process process;
 
 	private int port;
@@ -92,6 +94,18 @@ public final class RatswegNode implements AutoCloseable {
 		return node;
 	}
 
+	/**
+	 * Another Spring Boot application than Ratsweg (e.g. the benchmark's plain Camunda
+	 * baseline), started from its main class on this JVM's class path instead of the
+	 * packaged jar, on the given PostgreSQL database.
+	 */
+	public static RatswegNode ofMainClass(String name, String mainClass, String jdbcUrl) {
+		RatswegNode node = new RatswegNode(name);
+		node.mainClass = mainClass;
+		node.property("spring.datasource.url", jdbcUrl);
+		return node;
+	}
+
 	/** A Spring property, given on the command line ({@code --name=value}). */
 	public RatswegNode property(String name, String value) {
 		this.arguments.add("--" + name + "=" + value);
@@ -120,7 +134,7 @@ public final class RatswegNode implements AutoCloseable {
 
 	/** Starts the JVM; {@link #awaitReady(Duration)} waits until it serves requests. */
 	public RatswegNode start() {
-		if (!Files.isRegularFile(JAR)) {
+		if (this.mainClass == null && !Files.isRegularFile(JAR)) {
 			throw new IllegalStateException(JAR + " is missing: these tests run after 'package' (mvn verify)");
 		}
 		try {
@@ -129,8 +143,15 @@ public final class RatswegNode implements AutoCloseable {
 			List<String> command = new ArrayList<>();
 			command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 			command.addAll(this.jvmOptions);
-			command.add("-jar");
-			command.add(JAR.toAbsolutePath().toString());
+			if (this.mainClass != null) {
+				command.add("-cp");
+				command.add(System.getProperty("java.class.path"));
+				command.add(this.mainClass);
+			}
+			else {
+				command.add("-jar");
+				command.add(JAR.toAbsolutePath().toString());
+			}
 			command.add("--server.port=" + this.port);
 			command.addAll(this.arguments);
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
