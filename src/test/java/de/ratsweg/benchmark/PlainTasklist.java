@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -22,7 +23,6 @@ import org.camunda.bpm.engine.repository.DeploymentBuilder;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Bean;
@@ -33,10 +33,10 @@ import de.ratsweg.cosigning.CoSigning;
 /**
  * The baseline of B2: plain Camunda 7 with its own Tasklist, login and REST API, set up
  * the way an operator would without Ratsweg, for the same co-signing work. It runs in a
- * JVM of its own (started by {@link TasklistArrivals} from the benchmark's class path)
- * with {@code plain-tasklist.yaml} instead of Ratsweg's configuration, and none of
- * Ratsweg's Spring beans except the one the co-signing model calls ({@code coSigning}).
- * What it sets up at start:
+ * JVM of its own (started by {@link NodeBenchmark} from the benchmark's class path) with
+ * {@code plain-tasklist.yaml} instead of Ratsweg's configuration, and none of Ratsweg's
+ * Spring beans except the one the co-signing model calls ({@code coSigning}). What it
+ * sets up at start:
  * <ul>
  * <li>one deployment per municipality (tenant) with the co-signing model, its decision
  * table (the municipality's own where it has one) and its two forms, as Camunda's guide
@@ -52,8 +52,11 @@ import de.ratsweg.cosigning.CoSigning;
  * stay off: sessions are the servlet container's, the webapps authenticate themselves,
  * and the REST API under {@code /engine-rest} is open (the benchmark sets up users and
  * starts processes through it).
+ * <p>
+ * Not a {@code @Configuration}: Ratsweg's own component scan covers this package in
+ * tests, and must not find it. As the primary source of its application it is a
+ * configuration all the same.
  */
-@SpringBootConfiguration
 @EnableAutoConfiguration(excludeName = {
 		"org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration",
 		"org.springframework.boot.autoconfigure.security.servlet.SecurityFilterAutoConfiguration",
@@ -78,6 +81,7 @@ public class PlainTasklist {
 			"CoSignProjectIdeaForm.form", "FollowUpMissingStatementsForm.form");
 
 	public static void main(String[] arguments) {
+		NoFurtherEngines.markFound();
 		new SpringApplicationBuilder(PlainTasklist.class).properties("spring.config.name=plain-tasklist")
 			.run(arguments);
 	}
@@ -114,6 +118,19 @@ public class PlainTasklist {
 				grant(engine.getAuthorizationService(), group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
 			}
 		};
+	}
+
+	/**
+	 * Camunda's webapps look for further engines on the class path
+	 * ({@code camunda.cfg.xml}) on first use; the test classes hold one for Ratsweg's
+	 * process tests, which is no part of the baseline.
+	 */
+	private static final class NoFurtherEngines extends ProcessEngines {
+
+		static void markFound() {
+			isInitialized = true;
+		}
+
 	}
 
 	private static void deploy(ProcessEngine engine, Path processes, String tenant) {

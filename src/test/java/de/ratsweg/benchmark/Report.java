@@ -249,7 +249,9 @@ final class Report {
 				+ "department never take the same task. Latency counts from the moment a request was due, not from "
 				+ "when it was sent, so a clerk waiting for a slow answer is not hidden (no coordinated omission); "
 				+ "HdrHistogram per request type. Warm-up first, then " + open.measured().toSeconds()
-				+ " s recorded; both nodes get the same arrival times (same seed).");
+				+ " s recorded; both nodes get the same arrival times (same seed). *CPU per request*: processor time "
+				+ "of the node's JVM and of all PostgreSQL processes over the whole load (warm-up included), from "
+				+ "`/proc`, divided by the requests sent.");
 		line("");
 		line("*Ratsweg*: `target/ratsweg.jar` on PostgreSQL (profile postgres), the co-signing tasks opened by "
 				+ "Smart-City project ideas submitted by staff (each opens four; completing the fourth moves the "
@@ -261,13 +263,14 @@ final class Report {
 		line("");
 		List<TasklistArrivals.Result> results = (this.plainTasklist != null) ? List.of(this.plainTasklist, open)
 				: List.of(open);
-		line("| Node | Work started (preparation) | Requests recorded | Requests/s | Tasks completed | Lists without a free task | Errors |");
-		line("|---|---:|---:|---:|---:|---:|---:|");
+		line("| Node | Work started (preparation) | Requests recorded | Requests/s | Tasks completed | Lists without a free task | Errors | CPU per request: node | CPU per request: PostgreSQL |");
+		line("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
 		for (TasklistArrivals.Result result : results) {
 			line("| " + result.node() + " | " + thousands(result.items()) + " (" + result.preparation().toSeconds()
 					+ " s) | " + thousands(result.requests()) + " | " + format("%.1f", result.requestsPerSecond())
 					+ " | " + thousands(result.completed()) + " | " + result.listsWithoutFreeTask() + " | "
-					+ result.errorCount() + " |");
+					+ result.errorCount() + " | " + format("%.1f", result.cpuPerRequest()) + " ms | "
+					+ format("%.1f", result.postgresCpuPerRequest()) + " ms |");
 		}
 		line("");
 		line("| Request | Plain p50 | Plain p95 | Plain p99 | Ratsweg p50 | Ratsweg p95 | Ratsweg p99 | Ratsweg max | Count (plain / Ratsweg) | Errors | Goal p95 ≤ 100 ms and ≤ plain + 10 % |");

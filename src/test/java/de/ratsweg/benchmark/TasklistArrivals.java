@@ -92,9 +92,14 @@ final class TasklistArrivals {
 	record Kind(String name, long count, long errors, double p50, double p95, double p99, double max) {
 	}
 
+	/**
+	 * @param cpuPerRequest processor time of the node's JVM per request, warm-up
+	 * included, in ms
+	 * @param postgresCpuPerRequest the same for all PostgreSQL processes of the machine
+	 */
 	record Result(String node, int clerks, Duration interval, Duration measured, long requests, int completed,
 			int listsWithoutFreeTask, List<Kind> kinds, List<String> errors, long errorCount, int items,
-			Duration preparation) {
+			Duration preparation, double cpuPerRequest, double postgresCpuPerRequest) {
 
 		double offeredPerSecond() {
 			return this.clerks / (this.interval.toNanos() / 1e9);
@@ -158,7 +163,9 @@ final class TasklistArrivals {
 		}
 		Clock clock = new Clock(System.nanoTime() + TimeUnit.SECONDS.toNanos(2), this.warmUp, this.duration);
 		Shared shared = new Shared(filter, latencies, errorsByKind, ConcurrentHashMap.newKeySet(), new AtomicInteger(),
-				new AtomicInteger(), new AtomicLong(), new ArrayList<>());
+				new AtomicInteger(), new AtomicLong(), new AtomicLong(), new ArrayList<>());
+		long nodeCpuBefore = node.cpuMillis();
+		long postgresCpuBefore = postgresCpuMillis();
 		ExecutorService pool = Executors.newFixedThreadPool(this.clerks);
 		try {
 			List<Future<?>> done = new ArrayList<>();
@@ -177,6 +184,9 @@ final class TasklistArrivals {
 		finally {
 			pool.shutdownNow();
 		}
+		double sent = Math.max(1, shared.sent().get());
+		double cpuPerRequest = (node.cpuMillis() - nodeCpuBefore) / sent;
+		double postgresCpuPerRequest = (postgresCpuMillis() - postgresCpuBefore) / sent;
 		List<Kind> kinds = new ArrayList<>();
 		long errorCount = 0;
 		for (String kind : KINDS) {
@@ -188,15 +198,30 @@ final class TasklistArrivals {
 		}
 		Result result = new Result(name, this.clerks, this.interval, this.duration, shared.requests().get(),
 				shared.completed().get(), shared.listsWithoutFreeTask().get(), kinds, shared.errors(), errorCount,
-				this.items, preparation);
-		Benchmark.log("B2 open loop %s: %d requests in %d s (%.1f/s offered %.1f/s), %d completed, %d errors", name,
-				result.requests(), this.duration.toSeconds(), result.requestsPerSecond(), result.offeredPerSecond(),
-				result.completed(), errorCount);
+				this.items, preparation, cpuPerRequest, postgresCpuPerRequest);
+		Benchmark.log(
+				"B2 open loop %s: %d requests in %d s (%.1f/s offered %.1f/s), %d completed, %d errors, CPU per request %.1f ms node, %.1f ms PostgreSQL",
+				name, result.requests(), this.duration.toSeconds(), result.requestsPerSecond(),
+				result.offeredPerSecond(), result.completed(), errorCount, cpuPerRequest, postgresCpuPerRequest);
 		for (Kind kind : kinds) {
 			Benchmark.log("B2 open loop %s %-14s n=%5d p50=%7.1f p95=%7.1f p99=%7.1f max=%7.1f ms, %d errors", name,
 					kind.name(), kind.count(), kind.p50(), kind.p95(), kind.p99(), kind.max(), kind.errors());
 		}
 		return result;
+	}
+
+	/** The processor time of every PostgreSQL process of this machine so far, in ms. */
+	private static long postgresCpuMillis() {
+		try (java.util.stream.Stream<java.nio.file.Path> processes = java.nio.file.Files
+			.list(java.nio.file.Path.of("/proc"))) {
+			return processes.filter((process) -> process.getFileName().toString().chars().allMatch(Character::isDigit))
+				.filter((process) -> "postgres".equals(Benchmark.read(process.resolve("comm")).strip()))
+				.mapToLong((process) -> RatswegNode.cpuMillisOf(Long.parseLong(process.getFileName().toString())))
+				.sum();
+		}
+		catch (java.io.IOException ex) {
+			return 0;
+		}
 	}
 
 	private static double millis(Histogram histogram, double percentile) {
@@ -224,7 +249,7 @@ final class TasklistArrivals {
 
 	record Shared(String filter, Map<String, Histogram> latencies, Map<String, AtomicLong> errorsByKind,
 			Set<String> taken, AtomicInteger completed, AtomicInteger listsWithoutFreeTask, AtomicLong requests,
-			List<String> errors) {
+			AtomicLong sent, List<String> errors) {
 
 		void error(String message) {
 			synchronized (this.errors) {
@@ -344,6 +369,7 @@ final class TasklistArrivals {
 
 		private String send(String kind, long due, boolean recorded, TasklistLoad.Call call)
 				throws InterruptedException {
+			this.shared.sent().incrementAndGet();
 			try {
 				HttpResponse<String> response = call.send();
 				long latency = System.nanoTime() - due;

@@ -143,6 +143,14 @@ public final class RatswegNode implements AutoCloseable {
 			List<String> command = new ArrayList<>();
 			command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 			command.addAll(this.jvmOptions);
+			// e.g. a flight recording of every node:
+			// -Dratsweg.node.jvm-options=-XX:StartFlightRecording=...
+			String extra = System.getProperty("ratsweg.node.jvm-options", "");
+			for (String option : extra.split(" ")) {
+				if (!option.isBlank()) {
+					command.add(option.replace("{name}", this.name));
+				}
+			}
 			if (this.mainClass != null) {
 				command.add("-cp");
 				command.add(System.getProperty("java.class.path"));
@@ -220,6 +228,29 @@ public final class RatswegNode implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The processor time the node's JVM has used so far (user and system), in ms. */
+	public long cpuMillis() {
+		return cpuMillisOf(pid());
+	}
+
+	/**
+	 * The processor time a process has used so far (user and system, from
+	 * {@code /proc/<pid>/stat}), in ms; 0 when it is gone.
+	 */
+	public static long cpuMillisOf(long pid) {
+		try {
+			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+			// the fields after the command name, which is in parentheses and may hold
+			// spaces
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+			return ticks * 10;
+		}
+		catch (IOException | RuntimeException ex) {
+			return 0;
 		}
 	}
 

@@ -38,6 +38,7 @@ import de.ratsweg.engine.substitution.AbsenceTimers;
 import de.ratsweg.engine.tasklist.FullHistoryExceptTaskColumns;
 import de.ratsweg.engine.tasklist.TaskConflicts;
 import de.ratsweg.engine.tasklist.TaskListQuery;
+import de.ratsweg.engine.variables.GenericTypeNames;
 import de.ratsweg.engine.tenancy.StartingUserTenant;
 import de.ratsweg.engine.tenancy.TenantDecisionFallback;
 import de.ratsweg.forms.RefusedInputLogFilter;
@@ -167,6 +168,7 @@ public class RatswegEnginePlugin extends AbstractProcessEnginePlugin {
 		}
 
 		List<CommandInterceptor> commands = listOf(configuration.getCustomPreCommandInterceptorsTxRequired());
+		commands.add(new GenericTypeNames());
 		commands.add(new RefusedInputUnwrapping());
 		commands.add(new ClientExpressionsRefused(configuration));
 		commands.add(new EngineDoors(configuration));
