@@ -52,8 +52,9 @@ class EngineHardeningTest {
 		assertThat(this.configuration.getCustomPreCommandInterceptorsTxRequired()
 			.stream()
 			.filter((interceptor) -> interceptor.getClass().getName().startsWith("de.ratsweg."))
-			.map((interceptor) -> interceptor.getClass().getSimpleName())).containsExactly("RefusedInputUnwrapping",
-					ClientExpressionsRefused.class.getSimpleName(), EngineDoors.class.getSimpleName(), "TaskConflicts");
+			.map((interceptor) -> interceptor.getClass().getSimpleName())).containsExactly("GenericTypeNames",
+					"RefusedInputUnwrapping", ClientExpressionsRefused.class.getSimpleName(),
+					EngineDoors.class.getSimpleName(), "TaskConflicts");
 		assertThat(this.configuration.getCustomPostCommandInterceptorsTxRequired())
 			.hasExactlyElementsOfTypes(FormInputGuard.class);
 	}

@@ -1,5 +1,8 @@
 package de.ratsweg.engine.variables;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 
@@ -43,21 +46,17 @@ public class GenericTypeNames extends CommandInterceptor {
 		}
 
 		/**
-		 * The one for the last parent asked for (the web server has one class loader).
+		 * One per parent (the web server's and the job executor's class loader), so that
+		 * commands do not create class loaders.
 		 */
-		private static volatile RefusingTypeArguments last;
+		private static final Map<ClassLoader, RefusingTypeArguments> BY_PARENT = new ConcurrentHashMap<>();
 
 		private RefusingTypeArguments(ClassLoader parent) {
 			super(parent);
 		}
 
 		static RefusingTypeArguments over(ClassLoader parent) {
-			RefusingTypeArguments loader = last;
-			if (loader == null || loader.getParent() != parent) {
-				loader = new RefusingTypeArguments(parent);
-				last = loader;
-			}
-			return loader;
+			return BY_PARENT.computeIfAbsent(parent, RefusingTypeArguments::new);
 		}
 
 		@Override
