@@ -10,5 +10,9 @@ export default {
   },
   // German labels where Camunda's German translation says "Camunda" or stays English (one
   // script for all webapps, kept with the welcome page's).
-  customScripts: ['../welcome/scripts/ratsweg-labels-de.js', '../welcome/scripts/ratsweg-sign-in.js']
+  customScripts: [
+    '../welcome/scripts/ratsweg-language.js',
+    '../welcome/scripts/ratsweg-labels-de.js',
+    '../welcome/scripts/ratsweg-sign-in.js'
+  ]
 };

@@ -10,6 +10,8 @@ export default {
   },
   // One script per concern (each explains itself at its top).
   customScripts: [
+    // <html lang> is the language shown (shared by all webapps)
+    '../welcome/scripts/ratsweg-language.js',
     // German labels where Camunda's German translation stays English (shared by all webapps)
     '../welcome/scripts/ratsweg-labels-de.js',
     // single sign-on on the login page and for "Abmelden", where configured

@@ -12,7 +12,12 @@ export default {
     fallbackLocale: 'de'
   },
   // German labels where Camunda's German translation says "Camunda" or stays English.
-  customScripts: ['scripts/ratsweg-labels-de.js', 'scripts/ratsweg-sign-in.js', 'scripts/ratsweg-admin-links.js'],
+  customScripts: [
+    'scripts/ratsweg-language.js',
+    'scripts/ratsweg-labels-de.js',
+    'scripts/ratsweg-sign-in.js',
+    'scripts/ratsweg-admin-links.js'
+  ],
   // Ratsweg's own pages, shown on the welcome page under "Links".
   links: [
     {
