@@ -163,18 +163,14 @@ public final class Benchmark {
 	 */
 	private String command() {
 		StringBuilder command = new StringBuilder("./mvnw -B -Pbenchmark -DskipTests verify");
-		Map<String, String> defaults = Map.of("benchmark.tasks", "10000,100000", "benchmark.b1.iterations", "200",
-				"benchmark.b1.seconds", "15", "benchmark.b2.users", "20", "benchmark.b2.seconds", "60",
-				"benchmark.b2.projects", "400", "benchmark.b3.projects", "40", "benchmark.b3.threads", "4",
-				"benchmark.pgbench.seconds", "20", "benchmark.only", "");
-		Map<String, String> openLoop = Map.of("benchmark.b2.clerks", "200", "benchmark.b2.interval", "10",
-				"benchmark.b2.warmup", "30", "benchmark.b2.open.seconds", "300");
-		openLoop.keySet().stream().sorted().forEach((name) -> {
-			String value = property(name, openLoop.get(name));
-			if (!value.equals(openLoop.get(name))) {
-				command.append(" -D").append(name).append('=').append(value);
-			}
-		});
+		Map<String, String> defaults = Map.ofEntries(Map.entry("benchmark.tasks", "10000,100000"),
+				Map.entry("benchmark.b1.iterations", "200"), Map.entry("benchmark.b1.seconds", "15"),
+				Map.entry("benchmark.b2.users", "20"), Map.entry("benchmark.b2.seconds", "60"),
+				Map.entry("benchmark.b2.projects", "400"), Map.entry("benchmark.b2.clerks", "200"),
+				Map.entry("benchmark.b2.interval", "10"), Map.entry("benchmark.b2.warmup", "30"),
+				Map.entry("benchmark.b2.open.seconds", "300"), Map.entry("benchmark.b3.projects", "40"),
+				Map.entry("benchmark.b3.threads", "4"), Map.entry("benchmark.pgbench.seconds", "20"),
+				Map.entry("benchmark.only", ""));
 		defaults.keySet().stream().sorted().forEach((name) -> {
 			String value = property(name, defaults.get(name));
 			if (!value.equals(defaults.get(name))) {

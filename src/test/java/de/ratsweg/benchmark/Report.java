@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /** docs/benchmarks.md: the machine, the command, one table per part, and the notes. */
 final class Report {
@@ -208,18 +210,11 @@ final class Report {
 
 	/** Ratsweg's open-loop result (the node on PostgreSQL), or {@code null}. */
 	private TasklistArrivals.Result openLoop() {
-		return this.b4.stream()
-			.map(NodeBenchmark.Result::arrivals)
-			.filter(java.util.Objects::nonNull)
-			.findFirst()
-			.orElse(null);
+		return this.b4.stream().map(NodeBenchmark.Result::arrivals).filter(Objects::nonNull).findFirst().orElse(null);
 	}
 
 	private static TasklistArrivals.Kind slowestKind(TasklistArrivals.Result result) {
-		return result.kinds()
-			.stream()
-			.max(java.util.Comparator.comparingDouble(TasklistArrivals.Kind::p95))
-			.orElseThrow();
+		return result.kinds().stream().max(Comparator.comparingDouble(TasklistArrivals.Kind::p95)).orElseThrow();
 	}
 
 	/** At most the goal, at most plain's p95 + 10 %, and no errors. */

@@ -1,6 +1,9 @@
 package de.ratsweg.benchmark;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -219,7 +223,7 @@ final class TasklistArrivals {
 				.mapToLong((process) -> RatswegNode.cpuMillisOf(Long.parseLong(process.getFileName().toString())))
 				.sum();
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			return 0;
 		}
 	}

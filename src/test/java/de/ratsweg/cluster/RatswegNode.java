@@ -247,6 +247,7 @@ public final class RatswegNode implements AutoCloseable {
 			// spaces
 			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 			long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+			// clock ticks of 10 ms (USER_HZ is 100 on Linux)
 			return ticks * 10;
 		}
 		catch (IOException | RuntimeException ex) {

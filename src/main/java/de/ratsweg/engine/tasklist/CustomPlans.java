@@ -66,7 +66,8 @@ class CustomPlans implements Interceptor {
 
 	/**
 	 * The id of the statement being prepared: MyBatis' handlers keep it in a field
-	 * (reflection through MyBatis' MetaObject cost a twentieth of a Tasklist request).
+	 * (reflection through MyBatis' MetaObject took 6.8 % of the request threads'
+	 * processor time under Tasklist load).
 	 */
 	private static String mappedStatementOf(Object handler) throws IllegalAccessException {
 		Object target = (handler instanceof RoutingStatementHandler) ? DELEGATE.get(handler) : handler;
