@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -23,6 +24,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -83,6 +85,9 @@ class SecurityConfiguration {
 
 	/** The pages of Ratsweg itself. */
 	static final String PAGES = "/vertretung/**";
+
+	/** The accessibility statement and its stylesheet. */
+	static final String STATEMENT_PAGES = "/barrierefreiheit/**";
 
 	/** The overview, its record pages and the diagram viewer it loads. */
 	static final String[] OVERVIEW_PAGES = { "/uebersicht", "/uebersicht/**", "/webjars/bpmn-js/**",
@@ -338,17 +343,38 @@ class SecurityConfiguration {
 			.build();
 	}
 
+	/**
+	 * The accessibility statement ({@code /barrierefreiheit}): open to everybody, also
+	 * before the login, as BITV 2.0 asks of it; like the other pages without scripts.
+	 */
 	@Bean
 	@Order(8)
+	SecurityFilterChain statementSecurity(HttpSecurity http) throws Exception {
+		return http.securityMatcher(path(STATEMENT_PAGES))
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.requestCache((cache) -> cache.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.headers((headers) -> {
+				transportSecurity(headers);
+				headers.contentSecurityPolicy((csp) -> csp.policyDirectives(PAGE_CONTENT_SECURITY_POLICY));
+			})
+			.build();
+	}
+
+	@Bean
+	@Order(9)
 	SecurityFilterChain defaultSecurity(HttpSecurity http) throws Exception {
 		// The error page is open: a 401 from a webapp API must reach the browser as it
-		// is, not as
-		// a Basic-auth challenge of the error dispatch (the browser would then show a
-		// login box).
+		// is, not as a Basic-auth challenge of the error dispatch. Any other address
+		// answers 401 without a challenge as well: the webapps' login page asks for
+		// "/camunda-welcome", and a challenge makes the browser open its own login box,
+		// which blocks every key and click on the page until it is closed. Clients
+		// that send their credentials with the request are still let in.
 		return http
 			.authorizeHttpRequests(
 					(requests) -> requests.requestMatchers(path("/error")).permitAll().anyRequest().authenticated())
-			.httpBasic((basic) -> basic.realmName(REALM))
+			.httpBasic((basic) -> basic.realmName(REALM)
+				.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.headers(this::apiHeaders)
 			.build();

@@ -67,7 +67,8 @@ public class TaskFilters {
 	 * @param name the German name in Tasklist's list of filters
 	 * @param description the German tooltip
 	 * @param priority the position (smaller first)
-	 * @param color the colour bar in Tasklist
+	 * @param color the colour of the name and its bar in Tasklist, at least 4.5:1 against
+	 * white (WCAG 1.4.3)
 	 * @param groups the groups whose members see the filter (administrators see all)
 	 * @param query which tasks it lists, from the ones the user may see
 	 */
@@ -93,7 +94,7 @@ public class TaskFilters {
 							.orderByDueDate()
 							.asc()),
 				new Definition(COMMITTEE_CONSULTATIONS,
-						"Beratungsfolge in den Gremien: Sitzungstermine, Vorlagen, Beschlüsse", 0, "#33a02c",
+						"Beratungsfolge in den Gremien: Sitzungstermine, Vorlagen, Beschlüsse", 0, "#2b7d24",
 						List.of(RatswegGroups.COMMITTEE_OFFICE),
 						(query) -> query.processDefinitionKey(COMMITTEE_PROCESS).orderByDueDate().asc()),
 				new Definition(OVERDUE, "Aufgaben, deren Frist abgelaufen ist", 10, "#e31a1c", EVERY_WORK_GROUP,

@@ -112,7 +112,11 @@ public final class Browser implements AutoCloseable {
 	 */
 	public <T> T until(Function<WebDriver, T> condition) {
 		try {
-			return new WebDriverWait(this.driver, Duration.ofSeconds(30)).until(condition);
+			// AngularJS replaces elements while it redraws: a stale one is looked up
+			// again
+			return new WebDriverWait(this.driver, Duration.ofSeconds(30))
+				.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+				.until(condition);
 		}
 		catch (org.openqa.selenium.TimeoutException ex) {
 			screenshot("timeout");

@@ -12,6 +12,8 @@ export default {
   // script for all webapps, kept with the welcome page's).
   customScripts: [
     '../welcome/scripts/ratsweg-language.js',
+    // names for icon buttons and links, roles ARIA asks for (shared by all webapps)
+    '../welcome/scripts/ratsweg-accessibility.js',
     '../welcome/scripts/ratsweg-labels-de.js',
     '../welcome/scripts/ratsweg-sign-in.js'
   ]

@@ -12,6 +12,8 @@ export default {
   customScripts: [
     // <html lang> is the language shown (shared by all webapps)
     '../welcome/scripts/ratsweg-language.js',
+    // names for icon buttons and links, roles ARIA asks for (shared by all webapps)
+    '../welcome/scripts/ratsweg-accessibility.js',
     // German labels where Camunda's German translation stays English (shared by all webapps)
     '../welcome/scripts/ratsweg-labels-de.js',
     // single sign-on on the login page and for "Abmelden", where configured
@@ -27,7 +29,9 @@ export default {
     // the project number after "Prozess starten"
     'scripts/ratsweg-project-number.js',
     // a field hidden by its condition no longer blocks "Abschließen"
-    'scripts/ratsweg-hidden-field-errors.js'
+    'scripts/ratsweg-hidden-field-errors.js',
+    // forms for keyboard and screen reader: groups, errors read out, why "Abschließen" waits
+    'scripts/ratsweg-form-accessibility.js'
   ],
   shortcuts: {
     claimTask: {

@@ -14,6 +14,7 @@ export default {
   // German labels where Camunda's German translation says "Camunda" or stays English.
   customScripts: [
     'scripts/ratsweg-language.js',
+    'scripts/ratsweg-accessibility.js',
     'scripts/ratsweg-labels-de.js',
     'scripts/ratsweg-sign-in.js',
     'scripts/ratsweg-admin-links.js'
@@ -35,6 +36,11 @@ export default {
       href: '/prozesse',
       description: 'Für die Administration: Abläufe, Entscheidungstabellen und Formulare ändern, prüfen, '
         + 'veröffentlichen und laufende Vorhaben auf die neue Version umstellen'
+    },
+    {
+      label: 'Erklärung zur Barrierefreiheit',
+      href: '/barrierefreiheit',
+      description: 'Was in Ratsweg barrierefrei ist, was nicht, und wo Sie Barrieren melden'
     }
   ]
 };
