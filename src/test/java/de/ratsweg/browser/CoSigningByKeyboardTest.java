@@ -26,11 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Thomas Schulz (treasury) co-signs a project idea with the keyboard alone: he logs in,
- * picks "Aufgaben meiner Gruppen", opens the task, claims it, learns from the button
- * before "Abschließen" what is missing, goes back to "Stellungnahme", agrees and
- * completes. Only Tab, Shift+Tab, Enter, Space and typed text reach the browser, as real
- * key presses; every stop must show its focus with a frame of at least 2 px. A screenshot
- * of each stop in {@code target/browser/keyboard-NN-*.png}.
+ * picks "Aufgaben meiner Gruppen", opens the task, claims it (the focus moves to his name
+ * as the assignee), learns from the button before "Abschließen" what is missing, jumps
+ * back with Ctrl+Alt+F, goes back to "Stellungnahme" with Shift+Tab, agrees and
+ * completes. Only Tab, Shift+Tab, Enter, Space, Ctrl+Alt+F and typed text reach the
+ * browser, as real key presses; every stop must show its focus with a frame of at least 2
+ * px. A screenshot of each stop in {@code target/browser/keyboard-NN-*.png}.
  */
 @RatswegSpringTest
 class CoSigningByKeyboardTest {
@@ -41,6 +42,9 @@ class CoSigningByKeyboardTest {
 
 	/** Shift+Tab, pressed as two keys. */
 	private static final CharSequence SHIFT_TAB = "Shift+Tab";
+
+	/** Ctrl+Alt+F, pressed as three keys. */
+	private static final CharSequence CTRL_ALT_F = "Ctrl+Alt+F";
 
 	private final ProcessEngine engine;
 
@@ -95,12 +99,24 @@ class CoSigningByKeyboardTest {
 					"const r = document.querySelector(\".fjs-form input[type='radio']\"); return !!r && !r.disabled;"))
 							? true : null);
 
+			// the claim button is gone: Tasklist puts the focus on the new assignee's
+			// name
+			browser.until((driver) -> Boolean.TRUE.equals(
+					browser.script("return !!document.activeElement.closest('[cam-tasklist-task-meta] .assignee');"))
+							? true : null);
+			shot("claimed");
+			assertThat(focusFrame()).as("a visible focus on the assignee after claiming").isGreaterThanOrEqualTo(2.0);
+
 			WebElement hint = tabTo("why-not-complete",
 					(focused) -> "ratsweg-complete-hint".equals(focused.getDomAttribute("id")), Keys.TAB);
 			assertThat(hint.getText()).contains("Noch auszufüllen: Stellungnahme");
+			// "Zum ersten Feld des Aufgabenformulars"
+			keys(CTRL_ALT_F);
+			assertThat(agree(browser.driver().switchTo().activeElement())).as("Ctrl+Alt+F reaches the form").isTrue();
+			tabTo("why-not-complete-again", (focused) -> "ratsweg-complete-hint".equals(focused.getDomAttribute("id")),
+					Keys.TAB);
 
-			tabTo("statement", (focused) -> "radio".equals(focused.getDomAttribute("type"))
-					&& "Zugestimmt".equals(focused.findElement(By.xpath("..")).getText().trim()), SHIFT_TAB);
+			tabTo("statement", CoSigningByKeyboardTest::agree, SHIFT_TAB);
 			keys(Keys.SPACE);
 			shot("agreed");
 			assertThat(browser.script("return document.activeElement.checked")).isEqualTo(true);
@@ -128,6 +144,12 @@ class CoSigningByKeyboardTest {
 			.containsExactly("agreed");
 	}
 
+	/** Whether the element is the radio button "Zugestimmt". */
+	private static boolean agree(WebElement element) {
+		return "radio".equals(element.getDomAttribute("type"))
+				&& "Zugestimmt".equals(element.findElement(By.xpath("..")).getText().trim());
+	}
+
 	/** Presses the key until the focused element is the one looked for. */
 	private WebElement tabTo(String name, Predicate<WebElement> wanted, CharSequence key) {
 		for (int i = 0; i < MOST_STOPS; i++) {
@@ -147,6 +169,14 @@ class CoSigningByKeyboardTest {
 	private void keys(CharSequence... keys) {
 		if (keys.length == 1 && keys[0] == SHIFT_TAB) {
 			new Actions(this.browser.driver()).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+		}
+		else if (keys.length == 1 && keys[0] == CTRL_ALT_F) {
+			new Actions(this.browser.driver()).keyDown(Keys.CONTROL)
+				.keyDown(Keys.ALT)
+				.sendKeys("f")
+				.keyUp(Keys.ALT)
+				.keyUp(Keys.CONTROL)
+				.perform();
 		}
 		else {
 			new Actions(this.browser.driver()).sendKeys(keys).perform();

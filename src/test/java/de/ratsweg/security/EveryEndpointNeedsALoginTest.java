@@ -28,6 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RatswegSpringTest
 class EveryEndpointNeedsALoginTest {
 
+	/** The accessibility statement. */
+	private static final String STATEMENT = "/barrierefreiheit";
+
 	private final TestRestTemplate http;
 
 	private final PathMappedEndpoints actuator;
@@ -88,8 +91,9 @@ class EveryEndpointNeedsALoginTest {
 		this.mvc.getHandlerMethods().keySet().forEach((info) -> paths.addAll(info.getPatternValues()));
 
 		for (String path : paths) {
-			// The login page asks how users log in (single sign-on or password).
-			if (!path.equals("/error") && !path.equals(SignInOptions.PATH)) {
+			// The login page asks how users log in (single sign-on or password); the
+			// accessibility statement is for everybody (BITV 2.0), also before the login.
+			if (!path.equals("/error") && !path.equals(SignInOptions.PATH) && !path.equals(STATEMENT)) {
 				assertNeedsLogin(path.replaceAll("\\{[^}]*}", "x"));
 			}
 		}
@@ -108,6 +112,7 @@ class EveryEndpointNeedsALoginTest {
 		assertThat(this.http.getForObject(SignInOptions.PATH, String.class))
 			.isEqualTo("{\"singleSignOn\":false,\"passwordLogin\":true}")
 			.doesNotContain("secret");
+		assertThat(this.http.getForObject(STATEMENT, String.class)).contains("Erklärung zur Barrierefreiheit");
 		// The login page asks which engines there are (only their names).
 		assertThat(this.http.getForObject("/camunda/api/engine/engine", String.class))
 			.matches("\\[\\{\"name\":\"[\\w-]+\"}(,\\{\"name\":\"[\\w-]+\"})*]")

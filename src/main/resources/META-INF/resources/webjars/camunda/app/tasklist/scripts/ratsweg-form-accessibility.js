@@ -209,6 +209,11 @@ function focusAfterCompleting() {
     + (next ? say(' Nächste Aufgabe ausgewählt.', ' Next task selected.') : say(' Keine weitere Aufgabe in diesem Filter.', ' No further task in this filter.')));
 }
 
+function firstFieldToFill(form) {
+  const fields = [...form.querySelectorAll(FIELD)].filter((input) => !input.matches(':disabled'));
+  return fields.find((input) => !input.readOnly) || fields[0];
+}
+
 document.addEventListener('click', (event) => {
   const button = event.target.closest && event.target.closest(COMPLETE);
   if (button && !button.disabled && document.querySelector(FORM)) {
@@ -222,8 +227,7 @@ document.addEventListener('keydown', (event) => {
     if (!form) {
       return; // an embedded form: Tasklist's shortcut
     }
-    const fields = [...form.querySelectorAll(FIELD)].filter((input) => !input.disabled);
-    const field = fields.find((input) => !input.readOnly) || fields[0];
+    const field = firstFieldToFill(form);
     if (field) {
       event.preventDefault();
       field.focus();
