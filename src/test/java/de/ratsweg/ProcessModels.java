@@ -10,9 +10,9 @@ import java.util.function.UnaryOperator;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
@@ -167,18 +167,27 @@ public final class ProcessModels {
 
 	/**
 	 * Removes the deployment with its instances. A job of one of them may be running at
-	 * that moment (tests with the job executor on): then the removal is tried again.
+	 * that moment (tests with the job executor on) and write to rows the removal deletes
+	 * (a lost update, or a new row that still points to a deleted one): the instances are
+	 * suspended first, so that no further job of theirs starts, and the removal is tried
+	 * again.
 	 */
 	public static void undeploy(ProcessEngine engine, String deploymentId) {
 		if (deploymentId == null) {
 			return;
 		}
+		engine.getRepositoryService()
+			.createProcessDefinitionQuery()
+			.deploymentId(deploymentId)
+			.active()
+			.list()
+			.forEach((definition) -> suspendQuietly(engine, definition.getId()));
 		for (int attempt = 1;; attempt++) {
 			try {
 				engine.getRepositoryService().deleteDeployment(deploymentId, true, true, true);
 				return;
 			}
-			catch (OptimisticLockingException ex) {
+			catch (ProcessEngineException ex) {
 				if (attempt == 5) {
 					throw ex;
 				}
@@ -190,6 +199,15 @@ public final class ProcessModels {
 					throw ex;
 				}
 			}
+		}
+	}
+
+	private static void suspendQuietly(ProcessEngine engine, String processDefinitionId) {
+		try {
+			engine.getRepositoryService().suspendProcessDefinitionById(processDefinitionId, true, null);
+		}
+		catch (ProcessEngineException ex) {
+			// a running job changed an instance meanwhile: the removal below retries
 		}
 	}
 

@@ -69,7 +69,9 @@ class WebappsAccessibilityTest {
 			browser.click(
 					browser.waitFor(By.xpath("//*[self::a or self::button][contains(.,'Diese Aufgabe übernehmen')]")));
 			browser.waitFor(By.cssSelector(".fjs-form input[type='radio']"));
-			browser.waitFor(By.id("ratsweg-complete-hint"));
+			browser.until((driver) -> Boolean.TRUE.equals(browser.script(
+					"const r = document.querySelector(\".fjs-form input[type='radio']\"); return !!r && !r.disabled;"))
+							? true : null);
 			check(axe, browser, "tasklist-form");
 			logOut(browser);
 
