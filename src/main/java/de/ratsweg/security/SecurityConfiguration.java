@@ -373,8 +373,7 @@ class SecurityConfiguration {
 		return http
 			.authorizeHttpRequests(
 					(requests) -> requests.requestMatchers(path("/error")).permitAll().anyRequest().authenticated())
-			.httpBasic((basic) -> basic.realmName(REALM)
-				.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+			.httpBasic((basic) -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.headers(this::apiHeaders)
 			.build();

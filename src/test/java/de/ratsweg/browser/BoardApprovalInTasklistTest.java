@@ -179,11 +179,7 @@ class BoardApprovalInTasklistTest {
 	}
 
 	private static void logOut(Browser browser) {
-		browser
-			.click(browser.waitFor(By.xpath("//*[contains(@class,'account')]//a[contains(@class,'dropdown-toggle')] | "
-					+ "//a[contains(.,'Maria Müller')]")));
-		browser.click(browser.waitFor(By.xpath("//a[contains(.,'Abmelden')]")));
-		browser.waitFor(By.cssSelector("form input[type='password']"));
+		browser.logOut();
 		browser.screenshot("board-approval-4-logged-out");
 	}
 

@@ -99,6 +99,13 @@ public final class Browser implements AutoCloseable {
 		click(this.driver.findElement(By.cssSelector("form button[type='submit']")));
 	}
 
+	/** Logs out through the user menu ("Abmelden") of the webapp shown. */
+	public void logOut() {
+		click(waitFor(By.xpath("//*[contains(@class,'account')]//a[contains(@class,'dropdown-toggle')]")));
+		click(waitFor(By.xpath("//a[contains(.,'Abmelden')]")));
+		waitFor(By.cssSelector("form input[type='password']"));
+	}
+
 	public WebElement waitFor(By locator) {
 		return until((driver) -> driver.findElements(locator)
 			.stream()

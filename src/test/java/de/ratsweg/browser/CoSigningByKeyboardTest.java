@@ -40,12 +40,6 @@ class CoSigningByKeyboardTest {
 
 	private static final int MOST_STOPS = 80;
 
-	/** Shift+Tab, pressed as two keys. */
-	private static final CharSequence SHIFT_TAB = "Shift+Tab";
-
-	/** Ctrl+Alt+F, pressed as three keys. */
-	private static final CharSequence CTRL_ALT_F = "Ctrl+Alt+F";
-
 	private final ProcessEngine engine;
 
 	private final int port;
@@ -84,20 +78,17 @@ class CoSigningByKeyboardTest {
 			browser.waitFor(
 					By.xpath("//*[contains(@class,'task-filter')]//a[contains(.,'" + TaskFilters.GROUP_TASKS + "')]"));
 
-			tabTo("filter", (focused) -> focused.getText().contains(TaskFilters.GROUP_TASKS), Keys.TAB);
+			tabTo("filter", (focused) -> focused.getText().contains(TaskFilters.GROUP_TASKS));
 			keys(Keys.ENTER);
 			browser.waitFor(By.xpath("//*[contains(@class,'tasks-list')]//a[contains(.,'" + TITLE + "')]"));
 
-			tabTo("task", (focused) -> focused.getText().contains(TITLE), Keys.TAB);
+			tabTo("task", (focused) -> focused.getText().contains(TITLE));
 			keys(Keys.ENTER);
 			browser.waitFor(By.xpath("//*[self::a or self::button][contains(.,'Diese Aufgabe übernehmen')]"));
 
-			tabTo("claim", (focused) -> focused.getText().contains("Diese Aufgabe übernehmen"), Keys.TAB);
+			tabTo("claim", (focused) -> focused.getText().contains("Diese Aufgabe übernehmen"));
 			keys(Keys.ENTER);
-			browser.waitFor(By.cssSelector(".fjs-form input[type='radio']"));
-			browser.until((driver) -> Boolean.TRUE.equals(browser.script(
-					"const r = document.querySelector(\".fjs-form input[type='radio']\"); return !!r && !r.disabled;"))
-							? true : null);
+			new FormInBrowser(browser).shown();
 
 			// the claim button is gone: Tasklist puts the focus on the new assignee's
 			// name
@@ -108,21 +99,19 @@ class CoSigningByKeyboardTest {
 			assertThat(focusFrame()).as("a visible focus on the assignee after claiming").isGreaterThanOrEqualTo(2.0);
 
 			WebElement hint = tabTo("why-not-complete",
-					(focused) -> "ratsweg-complete-hint".equals(focused.getDomAttribute("id")), Keys.TAB);
+					(focused) -> "ratsweg-complete-hint".equals(focused.getDomAttribute("id")));
 			assertThat(hint.getText()).contains("Noch auszufüllen: Stellungnahme");
 			// "Zum ersten Feld des Aufgabenformulars"
-			keys(CTRL_ALT_F);
+			keys("f", Keys.CONTROL, Keys.ALT);
 			assertThat(agree(browser.driver().switchTo().activeElement())).as("Ctrl+Alt+F reaches the form").isTrue();
-			tabTo("why-not-complete-again", (focused) -> "ratsweg-complete-hint".equals(focused.getDomAttribute("id")),
-					Keys.TAB);
+			tabTo("why-not-complete-again", (focused) -> "ratsweg-complete-hint".equals(focused.getDomAttribute("id")));
 
-			tabTo("statement", CoSigningByKeyboardTest::agree, SHIFT_TAB);
+			tabTo("statement", CoSigningByKeyboardTest::agree, Keys.SHIFT);
 			keys(Keys.SPACE);
 			shot("agreed");
 			assertThat(browser.script("return document.activeElement.checked")).isEqualTo(true);
 
-			tabTo("complete", (focused) -> focused.getText().trim().equals("Abschließen") && focused.isEnabled(),
-					Keys.TAB);
+			tabTo("complete", (focused) -> focused.getText().trim().equals("Abschließen") && focused.isEnabled());
 			keys(Keys.ENTER);
 			browser.until((driver) -> coSigning() != null ? true : null);
 			browser.until((driver) -> String
@@ -150,10 +139,13 @@ class CoSigningByKeyboardTest {
 				&& "Zugestimmt".equals(element.findElement(By.xpath("..")).getText().trim());
 	}
 
-	/** Presses the key until the focused element is the one looked for. */
-	private WebElement tabTo(String name, Predicate<WebElement> wanted, CharSequence key) {
+	/**
+	 * Presses Tab (with Shift: backwards) until the focused element is the one looked
+	 * for.
+	 */
+	private WebElement tabTo(String name, Predicate<WebElement> wanted, Keys... held) {
 		for (int i = 0; i < MOST_STOPS; i++) {
-			keys(key);
+			keys(Keys.TAB, held);
 			WebElement focused = this.browser.driver().switchTo().activeElement();
 			assertThat(focused.getTagName()).as("focus left the page's content (a trap or a lost focus)")
 				.isNotEqualTo("body");
@@ -166,21 +158,17 @@ class CoSigningByKeyboardTest {
 		throw new AssertionError("Not reached with " + MOST_STOPS + " key presses: " + name);
 	}
 
-	private void keys(CharSequence... keys) {
-		if (keys.length == 1 && keys[0] == SHIFT_TAB) {
-			new Actions(this.browser.driver()).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+	/** Presses the key (or types the text) while holding the modifier keys. */
+	private void keys(CharSequence key, Keys... held) {
+		Actions actions = new Actions(this.browser.driver());
+		for (Keys modifier : held) {
+			actions.keyDown(modifier);
 		}
-		else if (keys.length == 1 && keys[0] == CTRL_ALT_F) {
-			new Actions(this.browser.driver()).keyDown(Keys.CONTROL)
-				.keyDown(Keys.ALT)
-				.sendKeys("f")
-				.keyUp(Keys.ALT)
-				.keyUp(Keys.CONTROL)
-				.perform();
+		actions.sendKeys(key);
+		for (int i = held.length - 1; i >= 0; i--) {
+			actions.keyUp(held[i]);
 		}
-		else {
-			new Actions(this.browser.driver()).sendKeys(keys).perform();
-		}
+		actions.perform();
 		shot(null);
 	}
 

@@ -37,8 +37,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RatswegSpringTest
 class ProjectOverviewInTheBrowserTest {
 
-	private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
-
 	private final ProcessEngine engine;
 
 	private final int port;
@@ -155,7 +153,7 @@ class ProjectOverviewInTheBrowserTest {
 	}
 
 	private static void assertAccessible(Browser browser, String page) {
-		Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(browser.driver());
+		Results results = new AxeBuilder().withTags(AccessibilityAllowList.WCAG_21_AA).analyze(browser.driver());
 		assertThat(results.getViolations())
 			.as("axe-core (WCAG 2.1 AA) on " + page + ": %s",
 					results.getViolations().stream().map(ProjectOverviewInTheBrowserTest::describe).toList())

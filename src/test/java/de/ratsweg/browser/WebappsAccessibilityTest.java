@@ -68,12 +68,9 @@ class WebappsAccessibilityTest {
 				.click(browser.waitFor(By.xpath("//*[contains(@class,'tasks-list')]//a[contains(.,'" + TITLE + "')]")));
 			browser.click(
 					browser.waitFor(By.xpath("//*[self::a or self::button][contains(.,'Diese Aufgabe übernehmen')]")));
-			browser.waitFor(By.cssSelector(".fjs-form input[type='radio']"));
-			browser.until((driver) -> Boolean.TRUE.equals(browser.script(
-					"const r = document.querySelector(\".fjs-form input[type='radio']\"); return !!r && !r.disabled;"))
-							? true : null);
+			new FormInBrowser(browser).shown();
 			check(axe, browser, "tasklist-form");
-			logOut(browser);
+			browser.logOut();
 
 			browser.logIn("tasklist", DemoRoster.STAFF, DemoRoster.PASSWORD);
 			browser.click(browser.waitFor(By.xpath("//a[contains(.,'Prozess starten')]")));
@@ -93,7 +90,8 @@ class WebappsAccessibilityTest {
 			browser.go("/vertretung");
 			browser.waitFor(By.xpath("//h1[contains(.,'Vertretung')]"));
 			check(axe, browser, "absences");
-			logOut(browser);
+			browser.go("/camunda/app/welcome/default/");
+			browser.logOut();
 
 			browser.logIn("welcome", DemoRoster.ADMIN, DemoRoster.PASSWORD);
 			browser.waitFor(By.xpath("//a[contains(.,'Erklärung zur Barrierefreiheit')]"));
@@ -130,14 +128,6 @@ class WebappsAccessibilityTest {
 	private static void check(AccessibilityAllowList axe, Browser browser, String page) {
 		browser.screenshot("accessibility-" + page);
 		axe.check(browser, page);
-	}
-
-	private static void logOut(Browser browser) {
-		browser.go("/camunda/app/welcome/default/");
-		browser
-			.click(browser.waitFor(By.xpath("//*[contains(@class,'account')]//a[contains(@class,'dropdown-toggle')]")));
-		browser.click(browser.waitFor(By.xpath("//a[contains(.,'Abmelden')]")));
-		browser.waitFor(By.cssSelector("form input[type='password']"));
 	}
 
 }

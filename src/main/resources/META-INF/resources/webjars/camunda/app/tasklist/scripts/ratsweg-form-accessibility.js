@@ -11,7 +11,9 @@
 // - Ctrl+Alt+F ("Zum ersten Feld des Aufgabenformulars") reaches Camunda Forms too: Tasklist's
 //   own shortcut knows only embedded HTML forms.
 // form-js renders its form anew at any time, so everything is applied again after every change
-// to the page (once per frame at most).
+// to the page (ratsweg-page-changes.js).
+
+import { afterEveryChange } from '../../welcome/scripts/ratsweg-page-changes.js';
 
 const FORM = '.fjs-container';
 const COMPLETE = 'button[ng-click="complete()"]';
@@ -127,18 +129,16 @@ function explainDisabledComplete(form) {
   }
   const { missing, invalid } = blockingFields(form);
   const target = missing[0] || invalid[0];
-  let text;
+  const names = (fields) => fields.map(labelOf).join(', ');
+  let text = say('Abschließen ist möglich, sobald alle Pflichtfelder ausgefüllt sind.',
+    'Complete is possible once every required field is filled in.');
   if (missing.length) {
-    text = say(`Abschließen erst nach allen Pflichtfeldern. Noch auszufüllen: ${missing.map(labelOf).join(', ')}`,
-      `Complete needs every required field. Still to fill in: ${missing.map(labelOf).join(', ')}`);
+    text = say(`Abschließen erst nach allen Pflichtfeldern. Noch auszufüllen: ${names(missing)}`,
+      `Complete needs every required field. Still to fill in: ${names(missing)}`);
   }
   else if (invalid.length) {
-    text = say(`Abschließen erst, wenn alle Angaben gültig sind. Bitte prüfen: ${invalid.map(labelOf).join(', ')}`,
-      `Complete needs valid entries. Please check: ${invalid.map(labelOf).join(', ')}`);
-  }
-  else {
-    text = say('Abschließen ist möglich, sobald alle Pflichtfelder ausgefüllt sind.',
-      'Complete is possible once every required field is filled in.');
+    text = say(`Abschließen erst, wenn alle Angaben gültig sind. Bitte prüfen: ${names(invalid)}`,
+      `Complete needs valid entries. Please check: ${names(invalid)}`);
   }
   if (!hint) {
     hint = document.createElement('button');
@@ -246,24 +246,10 @@ function fix() {
   focusAfterCompleting();
 }
 
-let scheduled = false;
-function schedule() {
-  if (!scheduled) {
-    scheduled = true;
-    requestAnimationFrame(() => {
-      scheduled = false;
-      fix();
-    });
-  }
-}
-
-new MutationObserver(schedule).observe(document.body, {
+afterEveryChange(fix, document.body, {
   childList: true,
   subtree: true,
   characterData: true,
   attributes: true,
   attributeFilter: ['disabled', 'aria-invalid', 'checked']
-});
-document.addEventListener('input', schedule, true);
-document.addEventListener('change', schedule, true);
-window.addEventListener('hashchange', schedule);
+}, [[document, 'input'], [document, 'change'], [window, 'hashchange']]);

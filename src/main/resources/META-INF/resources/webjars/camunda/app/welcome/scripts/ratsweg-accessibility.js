@@ -6,7 +6,9 @@
 // meaning in a tooltip that appears on hover. This script gives each such button or link the
 // name it lacks: the tooltip's text where it has one, otherwise the name below. Controls that
 // have a name already are left alone. AngularJS redraws parts of the page at any time, so the
-// names are set again after every change to the page (once per frame at most).
+// names are set again after every change to the page (ratsweg-page-changes.js).
+
+import { afterEveryChange } from './ratsweg-page-changes.js';
 
 // selector -> [German, English]; only for controls without text and without a tooltip
 const NAMES = [
@@ -87,21 +89,9 @@ function fix() {
   });
 }
 
-let scheduled = false;
-function schedule() {
-  if (!scheduled) {
-    scheduled = true;
-    requestAnimationFrame(() => {
-      scheduled = false;
-      fix();
-    });
-  }
-}
-
-new MutationObserver(schedule).observe(document.documentElement, {
+afterEveryChange(fix, document.documentElement, {
   childList: true,
   subtree: true,
   attributes: true,
   attributeFilter: ['uib-tooltip', 'lang']
 });
-schedule();
